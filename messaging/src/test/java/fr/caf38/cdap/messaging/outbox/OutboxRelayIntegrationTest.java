@@ -1,0 +1,174 @@
+package fr.caf38.cdap.messaging.outbox;
+
+import fr.caf38.cdap.events.PartnerNotified;
+import fr.caf38.cdap.events.Topics;
+import fr.caf38.cdap.events.value.DepartmentCode;
+import fr.caf38.cdap.events.value.NotificationKind;
+import fr.caf38.cdap.events.value.Siret;
+import fr.caf38.cdap.messaging.MessagingAutoConfiguration;
+import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.testinfra.EmbeddedKafka;
+import fr.caf38.cdap.testinfra.FreePorts;
+import fr.caf38.cdap.testinfra.TestInfrastructure;
+import fr.caf38.cdap.testinfra.TopicProbe;
+import fr.caf38.cdap.testinfra.WithInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(properties = {"cdap.outbox.collections=samples", "spring.mongodb.database=messaging"})
+@WithInfrastructure
+class OutboxRelayIntegrationTest {
+    private static final Siret SIRET = Siret.parse("73282932000074");
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventCodec codec;
+
+    @Test
+    void anInsertedAggregatesEventIsPublishedWithKeyAndHeadersThenLeavesTheDocument(TestInfrastructure infra) {
+        String id = UUID.randomUUID().toString();
+        PartnerNotified event = event(UUID.randomUUID());
+
+        outbox.insert(new Sample(id, "first"), event);
+
+        try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+            List<ConsumerRecord<String, String>> records = probe.await(about(event), 1, Duration.ofSeconds(30));
+            assertThat(records).hasSize(1);
+            ConsumerRecord<String, String> record = records.get(0);
+            assertThat(record.key()).isEqualTo(SIRET.value());
+            assertThat(header(record, "eventType")).isEqualTo("PartnerNotified");
+            assertThat(header(record, "schemaVersion")).isEqualTo("1");
+            assertThat(codec.decode(record.value(), PartnerNotified.class)).isEqualTo(event);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> raw(id).getBoolean("outboxPending") == Boolean.FALSE);
+        assertThat(raw(id).getList("outbox", Document.class)).isEmpty();
+        assertThat(mongo.findById(id, Sample.class)).isEqualTo(new Sample(id, "first"));
+    }
+
+    @Test
+    void anEventAddedByATargetedUpdateIsPublished(TestInfrastructure infra) {
+        String id = UUID.randomUUID().toString();
+        UUID requestId = UUID.randomUUID();
+        outbox.insert(new Sample(id, "before"), event(requestId));
+        PartnerNotified second = event(requestId);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                outbox.withEvents(new Update().set("name", "after"), second), Sample.class);
+        outbox.written();
+
+        try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+            assertThat(probe.await(aboutRequest(requestId), 2, Duration.ofSeconds(30))).hasSize(2);
+        }
+        assertThat(mongo.findById(id, Sample.class).name()).isEqualTo("after");
+    }
+
+    @Test
+    void whileTheBrokerIsUnreachableEventsWaitAndArePublishedOnceItIsBack() {
+        int port = FreePorts.next();
+        var properties = new OutboxProperties(List.of("samples-outage"), null, Duration.ofMillis(200), 100,
+                Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(3), Map.of());
+        var producer = new KafkaProducer<String, byte[]>(
+                MessagingAutoConfiguration.producerConfig("127.0.0.1:" + port, properties));
+        var downRelay = new OutboxRelay(mongo, producer, properties, Clock.systemUTC(), null);
+        var downOutbox = new Outbox(mongo, codec, downRelay, Clock.systemUTC());
+        PartnerNotified event = event(UUID.randomUUID());
+        downRelay.start();
+        try {
+            Document sample = new Document("_id", UUID.randomUUID().toString());
+            downOutbox.insert("samples-outage", sample, event);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> downRelay.lastError() != null);
+            assertThat(downRelay.pending("samples-outage")).isEqualTo(1);
+
+            try (EmbeddedKafka broker = EmbeddedKafka.start(port);
+                 TopicProbe probe = TopicProbe.on(broker.bootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+                assertThat(probe.await(about(event), 1, Duration.ofSeconds(60))).hasSize(1);
+                await().atMost(Duration.ofSeconds(10)).until(() -> downRelay.pending("samples-outage") == 0);
+            }
+        } finally {
+            downRelay.stop();
+        }
+    }
+
+    @Test
+    void twoRelaysRunningAtOnceNeverPublishTheSameEventTwice(TestInfrastructure infra) {
+        var properties = new OutboxProperties(List.of("samples-race"), null, Duration.ofHours(1), 50,
+                Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(20), Map.of());
+        OutboxRelay first = relay(infra, properties);
+        OutboxRelay second = relay(infra, properties);
+        var writer = new Outbox(mongo, codec, first, Clock.systemUTC());
+        UUID batch = UUID.randomUUID();
+        List<PartnerNotified> events = IntStream.range(0, 300).mapToObj(i -> event(batch)).toList();
+        events.forEach(e -> writer.insert("samples-race", new Document("_id", UUID.randomUUID().toString()), e));
+
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(first::drain);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(second::drain);
+        int published = a.join() + b.join();
+
+        assertThat(published).isEqualTo(300);
+        try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+            List<ConsumerRecord<String, String>> records = probe.await(aboutRequest(batch), 300, Duration.ofSeconds(30));
+            assertThat(probe.during(aboutRequest(batch), Duration.ofSeconds(1))).hasSize(300);
+            Set<UUID> ids = records.stream().map(r -> codec.decode(r.value(), PartnerNotified.class).eventId())
+                    .collect(Collectors.toSet());
+            assertThat(ids).hasSize(300);
+        }
+        first.stop();
+        second.stop();
+    }
+
+    private OutboxRelay relay(TestInfrastructure infra, OutboxProperties properties) {
+        return new OutboxRelay(mongo, new KafkaProducer<>(MessagingAutoConfiguration.producerConfig(
+                infra.kafkaBootstrapServers(), properties)), properties, Clock.systemUTC(), null);
+    }
+
+    private Document raw(String id) {
+        return mongo.findById(id, Document.class, "samples");
+    }
+
+    private static PartnerNotified event(UUID requestId) {
+        return PartnerNotified.of(requestId, "CDAP-38-2026-00001", DepartmentCode.of("38"),
+                NotificationKind.ACKNOWLEDGEMENT, "accueil@exemple.fr", Instant.parse("2026-03-02T09:15:33Z"), SIRET);
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> about(PartnerNotified event) {
+        return record -> record.value().contains(event.eventId().toString());
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> aboutRequest(UUID requestId) {
+        return record -> record.value().contains(requestId.toString());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,64 @@
+package fr.caf38.cdap.events;
+
+import fr.caf38.cdap.events.value.DecidedBy;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.events.value.DepartmentCode;
+import fr.caf38.cdap.events.value.Profile;
+import fr.caf38.cdap.events.value.Siret;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A decision on a request, by the rules or by an agent, with every finding. Carries enough of the
+ * request for an email. {@code decisionNumber} (1 for the rules' decision, then 2, ...) lets
+ * consumers keep decisions in the order they were taken; {@code siret} is the record key.
+ */
+public record EligibilityDecided(
+        UUID eventId,
+        String eventType,
+        int schemaVersion,
+        Instant occurredAt,
+        UUID requestId,
+        String reference,
+        DepartmentCode cafDepartment,
+        DecisionStatus status,
+        DecidedBy decidedBy,
+        String agent,
+        String motive,
+        List<Finding> findings,
+        String legalName,
+        String email,
+        Profile profile,
+        Siret siret,
+        int decisionNumber) implements Event {
+
+    public static final String TYPE = "EligibilityDecided";
+    public static final int VERSION = 1;
+
+    public EligibilityDecided {
+        Envelope.check(TYPE, eventId, eventType, schemaVersion, occurredAt, requestId, reference, cafDepartment);
+        requireNonNull(status, "status is required");
+        requireNonNull(decidedBy, "decidedBy is required");
+        requireNonNull(findings, "findings is required");
+        requireNonNull(legalName, "legalName is required");
+        requireNonNull(email, "email is required");
+        requireNonNull(profile, "profile is required");
+        requireNonNull(siret, "siret is required");
+        findings = List.copyOf(findings);
+        decisionNumber = Math.max(decisionNumber, 1);
+    }
+
+    @Override
+    public String key() {
+        return siret.value();
+    }
+
+    @Override
+    public String topic() {
+        return Topics.REQUESTS_DECIDED;
+    }
+}

@@ -1,0 +1,6 @@
+package fr.caf38.cdap.events.value;
+
+/** Who took a decision. */
+public enum DecidedBy {
+    RULES, AGENT
+}
