@@ -1,0 +1,36 @@
+package fr.caf38.cdap.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * The agents who may use the service ({@code cdap.security.*}).
+ *
+ * @param agents    agents from configuration, each with a hashed password ({@code {bcrypt}...})
+ * @param issuerUri a JWT issuer (OpenID Connect); its tokens are accepted when set, their
+ *                  {@code roles} claim must contain {@code AGENT}
+ */
+@ConfigurationProperties("cdap.security")
+public record AgentSecurityProperties(List<Agent> agents, String issuerUri) {
+
+    public AgentSecurityProperties {
+        agents = agents == null ? List.of() : List.copyOf(agents);
+    }
+
+    /**
+     * @param username       the login
+     * @param password       the password hash, with its encoder id ({@code {bcrypt}$2a$...})
+     * @param roles          roles, {@code AGENT} by default
+     * @param displayName    the name recorded on a review (the login when absent)
+     */
+    public record Agent(String username, String password, List<String> roles, String displayName) {
+        public Agent {
+            roles = roles == null || roles.isEmpty() ? List.of(AgentSecurityAutoConfiguration.AGENT) : List.copyOf(roles);
+        }
+    }
+
+    boolean hasIssuer() {
+        return issuerUri != null && !issuerUri.isBlank();
+    }
+}
