@@ -1,11 +1,13 @@
 package fr.caf38.cdap.security;
 
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -69,18 +72,17 @@ class AgentSecurityTest {
 
     @Test
     void theServiceRefusesToStartWithNoAgentAndNoIssuerOutsideTheLocalProfile() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AgentSecurityAutoConfiguration.class))
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("No agent can sign in"));
+        var none = new AgentSecurityProperties(List.of(), null);
+        assertThatThrownBy(() -> new AgentSecurityAutoConfiguration().agentUsers(none, new MockEnvironment()))
+                .hasMessageContaining("No agent can sign in");
     }
 
     @Test
     void theLocalProfileMayStartWithoutAgents() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AgentSecurityAutoConfiguration.class))
-                .withInitializer(context -> context.getEnvironment().setActiveProfiles("local"))
-                .run(context -> assertThat(context).hasNotFailed());
+        var none = new AgentSecurityProperties(List.of(), null);
+        var local = new MockEnvironment();
+        local.setActiveProfiles("local");
+        assertThat(new AgentSecurityAutoConfiguration().agentUsers(none, local)).isNotNull();
     }
 
     @SpringBootApplication
