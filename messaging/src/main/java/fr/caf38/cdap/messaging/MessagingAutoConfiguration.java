@@ -1,6 +1,7 @@
 package fr.caf38.cdap.messaging;
 
 import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.messaging.lifecycle.ParentProcessWatch;
 import fr.caf38.cdap.messaging.outbox.Outbox;
 import fr.caf38.cdap.messaging.outbox.OutboxProperties;
 import fr.caf38.cdap.messaging.outbox.OutboxRelay;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -31,6 +33,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnProperty("cdap.parent-pid")
+    ParentProcessWatch parentProcessWatch(Environment environment) {
+        return new ParentProcessWatch(Long.parseLong(environment.getRequiredProperty("cdap.parent-pid")));
     }
 
     @Bean

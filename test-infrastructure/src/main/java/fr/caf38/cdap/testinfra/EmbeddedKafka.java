@@ -93,14 +93,18 @@ public final class EmbeddedKafka implements KafkaServer {
         return p;
     }
 
+    /** Formats the data folder once; a broker started again on the same folder keeps its cluster and data. */
     private void format() {
+        if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+            return;
+        }
         try {
             Path config = dataDir.resolve("server.properties");
             try (OutputStream out = Files.newOutputStream(config)) {
                 serverProperties().store(out, "embedded Kafka broker");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int status = StorageTool$.MODULE$.execute(new String[] {"format", "--ignore-formatted",
+            int status = StorageTool$.MODULE$.execute(new String[] {"format",
                     "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             if (status != 0) {

@@ -19,8 +19,13 @@ public final class MailServer implements AutoCloseable {
     private GreenMail greenMail;
 
     MailServer() {
-        this.smtpPort = FreePorts.next();
-        this.imapPort = FreePorts.next();
+        this(FreePorts.next(), FreePorts.next());
+    }
+
+    /** A mail server on the given ports, e.g. the local stack's fixed ones. */
+    public MailServer(int smtpPort, int imapPort) {
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
         start();
     }
 

@@ -1,0 +1,231 @@
+package fr.caf38.cdap.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine with only a JDK: a Kafka broker, the MongoDB-wire store (on disk),
+ * GreenMail and the three services, each in its own process. Used by {@code ./run-local} and by the
+ * end-to-end tests (on free ports).
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration INFRA_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
+    /** The launcher's own logging set-up (test-infrastructure also ships a logback-test.xml). */
+    static final String LOGGING = "-Dlogback.configurationFile=local-stack-logback.xml";
+
+    /**
+     * @param root               the repository's root (where each service's jar is built)
+     * @param dataDir            where the broker and the store keep their data, and the processes their logs
+     * @param ports              the ports of every process
+     * @param serviceJvmOptions  JVM options of each service process
+     * @param serviceProperties  extra Spring properties given to every service
+     */
+    public record Options(Path root, Path dataDir, StackPorts ports, List<String> serviceJvmOptions,
+                          Map<String, String> serviceProperties) {
+        public static Options local(Path root) {
+            return new Options(root, root.resolve(".local-stack"), StackPorts.fixed(),
+                    List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
+        }
+    }
+
+    private final Options options;
+    private final String trackingSecret;
+    private final Map<String, StackProcess> processes = new LinkedHashMap<>();
+    private final List<String> crashes = new ArrayList<>();
+
+    private LocalStack(Options options) {
+        this.options = options;
+        this.trackingSecret = trackingSecret(options.dataDir());
+    }
+
+    /** Starts every process and waits until each is ready. */
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startAll() {
+        StackPorts ports = options.ports();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        String self = Long.toString(ProcessHandle.current().pid());
+        Path data = options.dataDir();
+
+        add("kafka", List.of(java, "-Xmx768m", LOGGING, "-cp", classPath, KafkaMain.class.getName(),
+                Integer.toString(ports.kafka()), data.resolve("kafka").toString(), self),
+                () -> Probes.accepts(ports.kafka()));
+        add("store", List.of(java, "-Xmx768m", LOGGING, "-cp", classPath, StoreMain.class.getName(),
+                Integer.toString(ports.store()), data.resolve("store").resolve("cdap.mv").toString(), self),
+                () -> Probes.accepts(ports.store()));
+        add("mail", List.of(java, "-Xmx256m", LOGGING, "-cp", classPath, MailMain.class.getName(),
+                Integer.toString(ports.smtp()), Integer.toString(ports.imap()), self),
+                () -> Probes.accepts(ports.smtp()) && Probes.accepts(ports.imap()));
+        startTogether(List.of("kafka", "store", "mail"), INFRA_TIMEOUT);
+
+        service("intake-service", ports.intake(), java, self);
+        service("eligibility-service", ports.eligibility(), java, self);
+        service("notification-service", ports.notification(), java, self);
+        startTogether(List.of("intake-service", "eligibility-service", "notification-service"), SERVICE_TIMEOUT);
+    }
+
+    private void service(String name, int port, String java, String self) {
+        StackPorts ports = options.ports();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(options.serviceJvmOptions());
+        command.addAll(List.of("-jar", serviceJar(name).toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + port,
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.store(),
+                "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + ports.kafka(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + ports.smtp(),
+                "--cdap.tracking.secret=" + trackingSecret,
+                "--cdap.notification.public-base-url=http://127.0.0.1:" + ports.intake(),
+                "--cdap.notification.agents-base-url=http://127.0.0.1:" + ports.eligibility(),
+                "--cdap.parent-pid=" + self));
+        options.serviceProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        add(name, command, () -> Probes.answers200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+    }
+
+    private void add(String name, List<String> command, java.util.function.BooleanSupplier readiness) {
+        processes.put(name, new StackProcess(name, command, options.dataDir().resolve("logs").resolve(name + ".log"),
+                readiness, this::crashed));
+    }
+
+    private void startTogether(List<String> names, Duration timeout) {
+        names.forEach(name -> processes.get(name).start());
+        CompletableFuture<?>[] waits = names.stream()
+                .map(name -> CompletableFuture.runAsync(() -> processes.get(name).awaitReady(timeout)))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(waits).join();
+    }
+
+    private void crashed(StackProcess process) {
+        String message = process.name() + " stopped unexpectedly (see " + process.logFile() + ")";
+        synchronized (crashes) {
+            crashes.add(message);
+        }
+        log.error("✗ {}", message);
+    }
+
+    /** Processes that exited without being asked to, since the start. */
+    public List<String> crashes() {
+        synchronized (crashes) {
+            return List.copyOf(crashes);
+        }
+    }
+
+    public StackProcess process(String name) {
+        StackProcess process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no process named " + name + "; known: " + processes.keySet());
+        }
+        return process;
+    }
+
+    public StackPorts ports() {
+        return options.ports();
+    }
+
+    public String intakeUrl() {
+        return "http://127.0.0.1:" + options.ports().intake();
+    }
+
+    public String eligibilityUrl() {
+        return "http://127.0.0.1:" + options.ports().eligibility();
+    }
+
+    public String notificationUrl() {
+        return "http://127.0.0.1:" + options.ports().notification();
+    }
+
+    public String trackingSecret() {
+        return trackingSecret;
+    }
+
+    /** Stops every process, services first. */
+    @Override
+    public void close() {
+        List<StackProcess> reversed = new ArrayList<>(processes.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(StackProcess::stop);
+    }
+
+    private Path serviceJar(String name) {
+        Path target = options.root().resolve(name).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().matches(name + "-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no jar in " + target + ": build first (./mvnw -DskipTests install)"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no " + target + ": build first (./mvnw -DskipTests install)", e);
+        }
+    }
+
+    /** The tracking-token key, generated once and kept with the stack's data so links stay valid across restarts. */
+    private static String trackingSecret(Path dataDir) {
+        Path file = dataDir.resolve("tracking.secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(dataDir);
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+            Files.writeString(file, secret);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Options options = Options.local(root);
+        log.info("Starting the local stack (data and logs in {}) ...", options.dataDir());
+        long start = System.nanoTime();
+        LocalStack stack = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the local stack ...");
+            stack.close();
+            log.info("Stopped.");
+        }, "local-stack-shutdown"));
+        StackPorts p = options.ports();
+        log.info("""
+
+                ✓ Everything is up in {} s. Ctrl+C stops it all.
+
+                  Partners   http://127.0.0.1:{}/   API http://127.0.0.1:{}/api/v1/access-requests   Swagger http://127.0.0.1:{}/swagger-ui.html
+                  Agents     http://127.0.0.1:{}/   API http://127.0.0.1:{}/api/v1/decisions   login agent / agent   Swagger http://127.0.0.1:{}/swagger-ui.html
+                  Emails     API http://127.0.0.1:{}/api/v1/notifications (agent / agent)   Swagger http://127.0.0.1:{}/swagger-ui.html
+                  Mailboxes  SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{} (login = password = the address)
+                  Kafka      127.0.0.1:{}    MongoDB-wire store  mongodb://127.0.0.1:{}
+                  Logs       {}
+                """, (System.nanoTime() - start) / 1_000_000_000, p.intake(), p.intake(), p.intake(),
+                p.eligibility(), p.eligibility(), p.eligibility(), p.notification(), p.notification(),
+                p.smtp(), p.imap(), p.kafka(), p.store(), options.dataDir().resolve("logs"));
+        Thread.currentThread().join();
+    }
+}
