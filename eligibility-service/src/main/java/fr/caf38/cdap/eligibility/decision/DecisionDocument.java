@@ -1,0 +1,56 @@
+package fr.caf38.cdap.eligibility.decision;
+
+import fr.caf38.cdap.events.request.SubmittedRequest;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.events.value.DepartmentCode;
+import fr.caf38.cdap.events.value.Profile;
+import fr.caf38.cdap.events.value.Siret;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One request's decisions, in collection {@code decisions}: {@code _id} is the request id, and the
+ * {@code eventId} of the {@code RequestSubmitted} that created it sits under a unique index, so a
+ * redelivered event is refused by the store. The searchable fields are copied to the top level.
+ *
+ * <p>The document also carries the outbox of the events to publish (fields this record does not map).
+ * After its insert it is only ever changed by targeted updates, never saved whole.
+ *
+ * @param status  the current decision's status, copied for queries
+ * @param history every decision taken, oldest first; the last one is {@code decision}
+ * @param version increased by every change, so a review applies only to the version the agent saw
+ */
+@Document(DecisionDocument.COLLECTION)
+public record DecisionDocument(
+        @Id String id,
+        String eventId,
+        String reference,
+        DepartmentCode cafDepartment,
+        Siret siret,
+        Profile profile,
+        String legalName,
+        Instant submittedAt,
+        SubmittedRequest request,
+        DecisionStatus status,
+        Decision decision,
+        List<Decision> history,
+        long version) {
+
+    public static final String COLLECTION = "decisions";
+
+    public DecisionDocument {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public UUID requestId() {
+        return UUID.fromString(id);
+    }
+
+    public String email() {
+        return request.organisation().email();
+    }
+}

@@ -1,0 +1,94 @@
+package fr.caf38.cdap.eligibility.review;
+
+import fr.caf38.cdap.eligibility.decision.DecisionFilter;
+import fr.caf38.cdap.eligibility.decision.DecisionStore;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.events.value.DepartmentCode;
+import fr.caf38.cdap.events.value.Profile;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The agents' reading of decisions: a filtered list, oldest submission first, and one request in full. */
+@Service
+public class DecisionQueries {
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
+    private static final int MAX_TEXT = 200;
+
+    private final DecisionStore store;
+
+    public DecisionQueries(DecisionStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Lists decisions from raw filter values (as typed in a URL or a form); every invalid value is
+     * reported at once ({@link InvalidInputException}). Blank values mean "any".
+     */
+    public PagedResult<DecisionSummary> list(String status, String profile, String department, String text,
+                                             Integer page, Integer size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        DecisionStatus statusValue = parse(DecisionStatus.class, status, "status", "UNKNOWN_STATUS",
+                "Statut inconnu : choisissez parmi " + names(DecisionStatus.values()) + ".", problems);
+        Profile profileValue = parse(Profile.class, profile, "profile", "UNKNOWN_PROFILE",
+                "Profil inconnu : choisissez parmi " + names(Profile.values()) + ".", problems);
+        DepartmentCode departmentValue = null;
+        if (department != null && !department.isBlank()) {
+            if (DepartmentCode.isValid(department)) {
+                departmentValue = DepartmentCode.of(department);
+            } else {
+                problems.add(new FieldProblem("department", "UNKNOWN_DEPARTMENT",
+                        "Code de département inconnu (attendu : 01 à 95, 2A, 2B, 971 à 974 ou 976)."));
+            }
+        }
+        if (text != null && text.strip().length() > MAX_TEXT) {
+            problems.add(new FieldProblem("q", "SEARCH_TOO_LONG",
+                    "La recherche ne peut pas dépasser " + MAX_TEXT + " caractères."));
+        }
+        int pageValue = page == null ? 0 : page;
+        int sizeValue = size == null ? DEFAULT_SIZE : size;
+        if (pageValue < 0) {
+            problems.add(new FieldProblem("page", "PAGE_INVALID", "Le numéro de page commence à 0."));
+        }
+        if (sizeValue < 1 || sizeValue > MAX_SIZE) {
+            problems.add(new FieldProblem("size", "SIZE_INVALID",
+                    "La taille de page doit être comprise entre 1 et " + MAX_SIZE + "."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return list(new DecisionFilter(statusValue, profileValue, departmentValue, text), pageValue, sizeValue);
+    }
+
+    public PagedResult<DecisionSummary> list(DecisionFilter filter, int page, int size) {
+        List<DecisionSummary> content = store.search(filter, page, size).stream().map(DecisionSummary::of).toList();
+        return new PagedResult<>(content, page, size, store.count(filter));
+    }
+
+    /** One request in full; {@link DecisionNotFoundException} for an unknown id or one that is not a UUID. */
+    public DecisionDetail detail(String requestId) {
+        String id = RequestIds.parse(requestId);
+        return store.find(id).map(DecisionDetail::of).orElseThrow(() -> new DecisionNotFoundException(id));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String raw, String field, String code, String message,
+                                               List<FieldProblem> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, code, message));
+            return null;
+        }
+    }
+
+    private static String names(Enum<?>[] values) {
+        return String.join(", ", Arrays.stream(values).map(Enum::name).toList());
+    }
+}

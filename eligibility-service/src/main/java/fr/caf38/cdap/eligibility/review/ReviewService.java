@@ -1,0 +1,105 @@
+package fr.caf38.cdap.eligibility.review;
+
+import fr.caf38.cdap.eligibility.decision.Decision;
+import fr.caf38.cdap.eligibility.decision.DecisionDocument;
+import fr.caf38.cdap.eligibility.decision.DecisionMetrics;
+import fr.caf38.cdap.eligibility.decision.DecisionStore;
+import fr.caf38.cdap.events.EligibilityDecided;
+import fr.caf38.cdap.events.value.DecidedBy;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An agent decides a request that waits for review: APPROVED, REJECTED or REDIRECTED_TO_CAFPRO,
+ * always with a written motive. The new decision keeps every finding of the rules and is published
+ * (through the outbox) as a new {@code EligibilityDecided} with {@code decidedBy=AGENT}.
+ */
+@Service
+public class ReviewService {
+    public static final int MOTIVE_MIN = 10;
+    public static final int MOTIVE_MAX = 2000;
+    private static final Set<DecisionStatus> AGENT_DECISIONS =
+            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.REDIRECTED_TO_CAFPRO);
+    private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
+
+    private final DecisionStore store;
+    private final DecisionMetrics metrics;
+    private final Clock clock;
+
+    public ReviewService(DecisionStore store, DecisionMetrics metrics, Clock clock) {
+        this.store = store;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * @param agent the agent's name, as recorded and shown to the partner
+     * @throws DecisionNotFoundException unknown request (or an id that is not a UUID)
+     * @throws InvalidInputException     a status or motive that is not allowed
+     * @throws ReviewConflictException   the request is not UNDER_REVIEW, or another agent decided it meanwhile
+     */
+    public ReviewedDecision review(String requestId, String status, String motive, String agent) {
+        String id = RequestIds.parse(requestId);
+        DecisionStatus decided = validate(status, motive);
+        DecisionDocument document = store.find(id).orElseThrow(() -> new DecisionNotFoundException(id));
+        if (document.status() != DecisionStatus.UNDER_REVIEW) {
+            throw new ReviewConflictException("Cette demande n'attend pas d'examen : elle est déjà décidée ("
+                    + document.status() + ").");
+        }
+        Decision current = document.decision();
+        Decision decision = new Decision(current.decisionNumber() + 1, decided, DecidedBy.AGENT, agent,
+                motive.strip(), current.findings(), clock.instant());
+        EligibilityDecided event = new EligibilityDecided(UUID.randomUUID(), EligibilityDecided.TYPE,
+                EligibilityDecided.VERSION, decision.decidedAt(), document.requestId(), document.reference(),
+                document.cafDepartment(), decision.status(), DecidedBy.AGENT, agent, decision.motive(),
+                decision.findings(), document.legalName(), document.email(), document.profile(), document.siret(),
+                decision.decisionNumber());
+        if (!store.recordReview(id, document.version(), decision, event)) {
+            throw new ReviewConflictException(
+                    "Un autre agent vient de décider cette demande : rechargez-la pour voir sa décision.");
+        }
+        metrics.decided(decided, DecidedBy.AGENT);
+        log.info("Request {} decided by an agent: {}", document.reference(), decided);
+        return ReviewedDecision.of(document.requestId(), document.reference(), decision);
+    }
+
+    private static DecisionStatus validate(String status, String motive) {
+        List<FieldProblem> problems = new ArrayList<>();
+        DecisionStatus decided = null;
+        if (status == null || status.isBlank()) {
+            problems.add(new FieldProblem("status", "STATUS_REQUIRED",
+                    "Choisissez la décision : APPROVED, REJECTED ou REDIRECTED_TO_CAFPRO."));
+        } else {
+            try {
+                decided = DecisionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                decided = null;
+            }
+            if (decided == null || !AGENT_DECISIONS.contains(decided)) {
+                problems.add(new FieldProblem("status", "STATUS_NOT_ALLOWED",
+                        "Un agent décide APPROVED, REJECTED ou REDIRECTED_TO_CAFPRO."));
+            }
+        }
+        long length = motive == null ? 0 : motive.strip().codePoints().count();
+        if (length == 0) {
+            problems.add(new FieldProblem("motive", "MOTIVE_REQUIRED", "Le motif de la décision est obligatoire."));
+        } else if (length < MOTIVE_MIN || length > MOTIVE_MAX) {
+            problems.add(new FieldProblem("motive", "MOTIVE_LENGTH",
+                    "Le motif doit compter de " + MOTIVE_MIN + " à " + MOTIVE_MAX + " caractères."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return decided;
+    }
+}

@@ -1,0 +1,42 @@
+package fr.caf38.cdap.eligibility.rules;
+
+import fr.caf38.cdap.events.Finding;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.events.value.FindingLevel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static fr.caf38.cdap.events.value.FindingLevel.REVIEW;
+
+/** Combines findings into a status (domain.md, "Outcome"): REDIRECT, then REJECT, then REVIEW, else APPROVED. */
+public final class Outcome {
+    public static final String AGENT_CONFIRMATION_REQUIRED = "AGENT_CONFIRMATION_REQUIRED";
+
+    private Outcome() {
+    }
+
+    static Assessment of(List<Finding> findings, boolean autoApprove) {
+        if (any(findings, FindingLevel.REDIRECT)) {
+            return new Assessment(DecisionStatus.REDIRECTED_TO_CAFPRO, findings);
+        }
+        if (any(findings, FindingLevel.REJECT)) {
+            return new Assessment(DecisionStatus.REJECTED, findings);
+        }
+        if (any(findings, REVIEW)) {
+            return new Assessment(DecisionStatus.UNDER_REVIEW, findings);
+        }
+        if (!autoApprove) {
+            List<Finding> confirmed = new ArrayList<>(findings);
+            confirmed.add(new Finding(AGENT_CONFIRMATION_REQUIRED, REVIEW,
+                    "Votre demande remplit les conditions du profil ; un agent de la Caf la confirme avant "
+                            + "la réponse définitive."));
+            return new Assessment(DecisionStatus.UNDER_REVIEW, confirmed);
+        }
+        return new Assessment(DecisionStatus.APPROVED, findings);
+    }
+
+    private static boolean any(List<Finding> findings, FindingLevel level) {
+        return findings.stream().anyMatch(finding -> finding.level() == level);
+    }
+}
