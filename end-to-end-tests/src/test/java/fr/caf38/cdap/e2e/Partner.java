@@ -1,0 +1,51 @@
+package fr.caf38.cdap.e2e;
+
+import fr.caf38.cdap.localstack.LocalStack;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A partner's view: submit, then follow the request with its tracking token. */
+record Partner(LocalStack stack, String email, String requestId, String reference, String token) {
+
+    static Partner submits(LocalStack stack, String email, String body) {
+        Http.Response response = Http.postJson(stack.intakeUrl() + "/api/v1/access-requests", body);
+        assertThat(response.status()).as(response.raw()).isEqualTo(202);
+        JsonNode answer = response.body();
+        return new Partner(stack, email, answer.get("requestId").asString(), answer.get("reference").asString(),
+                answer.get("trackingToken").asString());
+    }
+
+    JsonNode status() {
+        Http.Response response = Http.get(stack.intakeUrl() + "/api/v1/access-requests/" + requestId,
+                "X-Tracking-Token", token);
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** Waits until the request shows the given status, and returns the view. */
+    JsonNode awaitStatus(String expected, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(300))
+                .until(() -> expected.equals(status().get("status").asString()));
+        return status();
+    }
+
+    List<String> timelineEvents() {
+        List<String> events = new ArrayList<>();
+        status().get("timeline").forEach(entry -> events.add(entry.get("event").asString()));
+        return events;
+    }
+
+    List<Mailbox.Mail> mails() {
+        return Mailbox.read(stack.ports().imap(), email);
+    }
+
+    List<String> mailKinds() {
+        return mails().stream().map(Mailbox.Mail::kind).toList();
+    }
+}
