@@ -1,0 +1,78 @@
+package fr.caf38.cdap.notification;
+
+import fr.caf38.cdap.messaging.outbox.Outbox;
+import fr.caf38.cdap.messaging.tracking.TrackingTokens;
+import fr.caf38.cdap.notification.caf.CafDirectory;
+import fr.caf38.cdap.notification.caf.CafProperties;
+import fr.caf38.cdap.notification.delivery.DeliveryMetrics;
+import fr.caf38.cdap.notification.delivery.MailComposer;
+import fr.caf38.cdap.notification.delivery.NotificationSender;
+import fr.caf38.cdap.notification.email.EmailTemplates;
+import fr.caf38.cdap.notification.inbound.NotificationIntake;
+import fr.caf38.cdap.notification.inbound.NotificationPlanner;
+import fr.caf38.cdap.notification.store.NotificationStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.time.Clock;
+
+/** Wires the service's parts; each is a plain class, so tests can build them alone. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({NotificationProperties.class, CafProperties.class})
+class NotificationConfiguration {
+
+    @Bean
+    CafDirectory cafDirectory(CafProperties properties) {
+        return new CafDirectory(properties);
+    }
+
+    @Bean
+    TrackingTokens trackingTokens(@Value("${cdap.tracking.secret:}") String secret) {
+        return new TrackingTokens(secret);
+    }
+
+    @Bean
+    EmailTemplates emailTemplates() {
+        return new EmailTemplates();
+    }
+
+    @Bean
+    NotificationStore notificationStore(MongoTemplate mongo, Outbox outbox) {
+        NotificationStore store = new NotificationStore(mongo, outbox);
+        store.createIndexes();
+        return store;
+    }
+
+    @Bean
+    MailComposer mailComposer() {
+        return new MailComposer();
+    }
+
+    @Bean
+    DeliveryMetrics deliveryMetrics(MeterRegistry registry, NotificationStore store, Clock clock) {
+        return new DeliveryMetrics(registry, store, clock);
+    }
+
+    @Bean
+    NotificationSender notificationSender(NotificationStore store, JavaMailSenderImpl mailSender, MailComposer composer,
+                                          NotificationProperties properties, DeliveryMetrics metrics, Clock clock) {
+        return new NotificationSender(store, mailSender, composer, properties, metrics, clock);
+    }
+
+    @Bean
+    NotificationPlanner notificationPlanner(EmailTemplates templates, CafDirectory cafs, TrackingTokens tokens,
+                                            NotificationProperties properties, Clock clock) {
+        return new NotificationPlanner(templates, cafs, tokens, properties, clock);
+    }
+
+    @Bean
+    NotificationIntake notificationIntake(NotificationPlanner planner, NotificationStore store,
+                                          NotificationSender sender) {
+        return new NotificationIntake(planner, store, sender);
+    }
+}

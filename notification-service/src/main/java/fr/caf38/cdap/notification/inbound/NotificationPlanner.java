@@ -1,0 +1,94 @@
+package fr.caf38.cdap.notification.inbound;
+
+import fr.caf38.cdap.events.EligibilityDecided;
+import fr.caf38.cdap.events.RequestSubmitted;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.events.value.NotificationKind;
+import fr.caf38.cdap.messaging.tracking.TrackingTokens;
+import fr.caf38.cdap.notification.NotificationProperties;
+import fr.caf38.cdap.notification.caf.Caf;
+import fr.caf38.cdap.notification.caf.CafDirectory;
+import fr.caf38.cdap.notification.email.EmailTemplates;
+import fr.caf38.cdap.notification.email.HeaderValues;
+import fr.caf38.cdap.notification.email.RenderedEmail;
+import fr.caf38.cdap.notification.store.Audience;
+import fr.caf38.cdap.notification.store.Notification;
+import fr.caf38.cdap.notification.store.NotificationStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Decides which emails an event calls for, and renders them: the stored subject and bodies are
+ * what every attempt sends.
+ * <ul>
+ *   <li>{@code RequestSubmitted} → ACKNOWLEDGEMENT to the partner (sequence 0);</li>
+ *   <li>{@code EligibilityDecided} → the partner's email of its status (sequence = the decision
+ *       number), and for {@code UNDER_REVIEW} also the AGENT_REVIEW_NOTICE to the Caf's agents.</li>
+ * </ul>
+ */
+public class NotificationPlanner {
+    private final EmailTemplates templates;
+    private final CafDirectory cafs;
+    private final TrackingTokens trackingTokens;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    public NotificationPlanner(EmailTemplates templates, CafDirectory cafs, TrackingTokens trackingTokens,
+                               NotificationProperties properties, Clock clock) {
+        this.templates = templates;
+        this.cafs = cafs;
+        this.trackingTokens = trackingTokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public List<Notification> plan(RequestSubmitted event) {
+        Caf caf = cafs.get(event.cafDepartment());
+        String trackingUrl = properties.publicBaseUrl() + "/suivi/" + event.requestId()
+                + "?token=" + trackingTokens.tokenFor(event.requestId());
+        var organisation = event.request().organisation();
+        return List.of(notification(event.eventId(), NotificationKind.ACKNOWLEDGEMENT, Audience.PARTNER,
+                event.requestId(), event.reference(), caf, organisation.siret().value(), organisation.email(), 0,
+                templates.acknowledgement(event, caf, trackingUrl)));
+    }
+
+    public List<Notification> plan(EligibilityDecided event) {
+        Caf caf = cafs.get(event.cafDepartment());
+        List<Notification> planned = new ArrayList<>();
+        planned.add(notification(event.eventId(), kindOf(event.status()), Audience.PARTNER, event.requestId(),
+                event.reference(), caf, event.siret().value(), event.email(), event.decisionNumber(),
+                templates.decision(event, caf)));
+        if (event.status() == DecisionStatus.UNDER_REVIEW) {
+            String requestUrl = properties.agentsBaseUrl() + "/demandes/" + event.requestId();
+            planned.add(notification(event.eventId(), NotificationKind.AGENT_REVIEW_NOTICE, Audience.AGENTS,
+                    event.requestId(), event.reference(), caf, event.siret().value(), caf.agentsMailbox(), null,
+                    templates.agentReviewNotice(event, caf, requestUrl)));
+        }
+        return planned;
+    }
+
+    static NotificationKind kindOf(DecisionStatus status) {
+        return switch (status) {
+            case UNDER_REVIEW -> NotificationKind.UNDER_REVIEW;
+            case APPROVED -> NotificationKind.APPROVED;
+            case REJECTED -> NotificationKind.REJECTED;
+            case REDIRECTED_TO_CAFPRO -> NotificationKind.REDIRECTED_TO_CAFPRO;
+        };
+    }
+
+    private Notification notification(UUID sourceEventId, NotificationKind kind, Audience audience, UUID requestId,
+                                       String reference, Caf caf, String siret, String to, Integer sequence,
+                                       RenderedEmail email) {
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        String messageId = "<" + id + "@" + properties.messageIdDomain() + ">";
+        return new Notification(id, sourceEventId.toString(), kind, audience, requestId.toString(), reference,
+                caf.department(), siret, properties.from(), caf.name(), caf.email(), HeaderValues.address(to),
+                email.subject(), email.text(), email.html(), messageId, sequence, NotificationStatus.PENDING, 0, null,
+                now, null, null, now, null, null, null);
+    }
+}

@@ -1,0 +1,77 @@
+package fr.caf38.cdap.notification.store;
+
+import fr.caf38.cdap.events.value.NotificationKind;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * One email, stored before it is sent: rendered once (every attempt sends the same subject, bodies
+ * and Message-ID), unique per source event and kind, so a redelivered event never makes a second
+ * one. After its insert the document is only changed by targeted updates: it also carries the
+ * outbox of its {@code PartnerNotified} event.
+ *
+ * @param sequence  the place of a partner email among the emails about its request (0 for the
+ *                  acknowledgement, the decision number for a decision); null for the agents' notice
+ * @param claim     the token of the sender run that holds it, with {@code leaseUntil}
+ */
+@Document(Notification.COLLECTION)
+public record Notification(
+        @Id String id,
+        String sourceEventId,
+        NotificationKind kind,
+        Audience audience,
+        String requestId,
+        String reference,
+        String cafDepartment,
+        String siret,
+        String fromAddress,
+        String fromName,
+        String replyTo,
+        String to,
+        String subject,
+        String text,
+        String html,
+        String messageId,
+        Integer sequence,
+        NotificationStatus status,
+        int attempts,
+        String lastError,
+        Instant nextAttemptAt,
+        String claim,
+        Instant leaseUntil,
+        Instant createdAt,
+        Instant sentAt,
+        String retriedBy,
+        Instant retriedAt) {
+
+    public static final String COLLECTION = "notifications";
+
+    /** Field names, for queries and targeted updates. */
+    public static final class Fields {
+        public static final String ID = "_id";
+        public static final String SOURCE_EVENT_ID = "sourceEventId";
+        public static final String KIND = "kind";
+        public static final String AUDIENCE = "audience";
+        public static final String REQUEST_ID = "requestId";
+        public static final String SEQUENCE = "sequence";
+        public static final String STATUS = "status";
+        public static final String ATTEMPTS = "attempts";
+        public static final String LAST_ERROR = "lastError";
+        public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+        public static final String CLAIM = "claim";
+        public static final String LEASE_UNTIL = "leaseUntil";
+        public static final String CREATED_AT = "createdAt";
+        public static final String SENT_AT = "sentAt";
+        public static final String RETRIED_BY = "retriedBy";
+        public static final String RETRIED_AT = "retriedAt";
+
+        private Fields() {
+        }
+    }
+
+    public boolean forPartner() {
+        return audience == Audience.PARTNER;
+    }
+}
