@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GreenMail in its own process: SMTP accepting any recipient, IMAP with login and password equal to
- * the address. {@code MailMain <smtpPort> <imapPort> [parentPid]}.
+ * the address. {@code MailMain <smtpPort> <imapPort> [parentPid]}. Reads commands on its standard
+ * input, {@code smtp stop} and {@code smtp start}, so a test can take SMTP down while the mailboxes
+ * keep what they received.
  */
 public final class MailMain {
     private static final Logger log = LoggerFactory.getLogger(MailMain.class);
@@ -21,6 +23,22 @@ public final class MailMain {
         MailServer mail = new MailServer(smtp, imap);
         Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "mail-shutdown"));
         log.info("Mail server ready: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}", smtp, imap);
+        var commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        String command;
+        while ((command = commands.readLine()) != null) {
+            switch (command.trim()) {
+                case "smtp stop" -> {
+                    mail.stopSmtp();
+                    log.info("SMTP stopped");
+                }
+                case "smtp start" -> {
+                    mail.startSmtp();
+                    log.info("SMTP started");
+                }
+                default -> log.warn("Unknown command: {}", command);
+            }
+        }
         Thread.currentThread().join();
     }
 }

@@ -129,6 +129,21 @@ public final class StackProcess {
         }
     }
 
+    /** Writes one line to the process's standard input (the mail server takes commands that way). */
+    public synchronized void send(String line) {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        try {
+            var input = running.getOutputStream();
+            input.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            input.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write to " + name, e);
+        }
+    }
+
     public boolean isAlive() {
         Process running = process;
         return running != null && running.isAlive();

@@ -33,8 +33,27 @@ public final class EmbeddedKafka implements KafkaServer {
 
     private EmbeddedKafka(int port, Path dataDir) {
         this.port = port == 0 ? FreePorts.next() : port;
-        this.controllerPort = FreePorts.next();
         this.dataDir = dataDir;
+        this.controllerPort = controllerPort(dataDir);
+    }
+
+    /** The controller's port is kept with the data, so a broker started again finds its quorum where it was. */
+    private static int controllerPort(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Path file = dataDir.resolve("controller.port");
+            if (Files.exists(file)) {
+                int kept = Integer.parseInt(Files.readString(file).trim());
+                if (FreePorts.isFree(kept)) {
+                    return kept;
+                }
+            }
+            int port = FreePorts.next();
+            Files.writeString(file, Integer.toString(port));
+            return port;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts a broker on a free port with a fresh data folder. */

@@ -1,6 +1,7 @@
 package fr.caf38.cdap.testinfra;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +18,8 @@ public final class MailServer implements AutoCloseable {
     private final int smtpPort;
     private final int imapPort;
     private GreenMail greenMail;
+    /** The SMTP server that replaced GreenMail's own after {@link #stopSmtp()} / {@link #startSmtp()}. */
+    private SmtpServer restartedSmtp;
 
     MailServer() {
         this(FreePorts.next(), FreePorts.next());
@@ -49,8 +52,37 @@ public final class MailServer implements AutoCloseable {
         greenMail.start();
     }
 
+    /** Takes SMTP down only: IMAP and the mailboxes stay, so what was received can still be read. */
+    public synchronized void stopSmtp() {
+        if (restartedSmtp != null) {
+            restartedSmtp.stopService();
+            restartedSmtp = null;
+        } else if (greenMail != null && greenMail.getSmtp() != null && greenMail.getSmtp().isRunning()) {
+            greenMail.getSmtp().stopService();
+        }
+    }
+
+    /** Brings SMTP back on its port after {@link #stopSmtp()}, delivering into the same mailboxes. */
+    public synchronized void startSmtp() {
+        if (greenMail == null || restartedSmtp != null || greenMail.getSmtp().isRunning()) {
+            return;
+        }
+        restartedSmtp = new SmtpServer(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                greenMail.getManagers());
+        restartedSmtp.startService();
+        try {
+            restartedSmtp.waitTillRunning(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Takes SMTP and IMAP down; messages received so far are dropped. */
     public synchronized void stop() {
+        if (restartedSmtp != null) {
+            restartedSmtp.stopService();
+            restartedSmtp = null;
+        }
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;
