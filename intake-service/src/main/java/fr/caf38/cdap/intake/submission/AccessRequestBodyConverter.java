@@ -1,0 +1,71 @@
+package fr.caf38.cdap.intake.submission;
+
+import fr.caf38.cdap.intake.IntakeMetrics;
+import fr.caf38.cdap.intake.IntakeProperties;
+import fr.caf38.cdap.intake.validation.AccessRequestForm;
+import fr.caf38.cdap.intake.web.ApiProblem;
+import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.intake.web.StrictJsonBinder;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads the body of {@code POST /api/v1/access-requests}, and only that: at most the configured size
+ * ({@code 413} above, without reading further), then strictly ({@link StrictJsonBinder}). The rest of
+ * the application keeps Spring's usual JSON handling.
+ */
+@Component
+public class AccessRequestBodyConverter extends AbstractHttpMessageConverter<AccessRequestBody> {
+    private final StrictJsonBinder binder;
+    private final IntakeMetrics metrics;
+    private final long maxBytes;
+
+    public AccessRequestBodyConverter(StrictJsonBinder binder, IntakeMetrics metrics, IntakeProperties properties) {
+        super(MediaType.APPLICATION_JSON);
+        this.binder = binder;
+        this.metrics = metrics;
+        this.maxBytes = properties.maxBodySize().toBytes();
+    }
+
+    @Override
+    protected boolean supports(Class<?> type) {
+        return AccessRequestBody.class == type;
+    }
+
+    @Override
+    protected boolean canWrite(MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected AccessRequestBody readInternal(Class<? extends AccessRequestBody> type, HttpInputMessage input)
+            throws IOException {
+        if (input.getHeaders().getContentLength() > maxBytes) {
+            throw tooLarge();
+        }
+        byte[] body;
+        try (InputStream in = input.getBody()) {
+            body = in.readNBytes((int) maxBytes + 1);
+        }
+        if (body.length > maxBytes) {
+            throw tooLarge();
+        }
+        return new AccessRequestBody(binder.read(body, AccessRequestForm.class));
+    }
+
+    private ApiProblem tooLarge() {
+        metrics.rejected(ProblemCode.PAYLOAD_TOO_LARGE.name());
+        return ApiProblem.of(ProblemCode.PAYLOAD_TOO_LARGE, (maxBytes / 1024) + " Kio");
+    }
+
+    @Override
+    protected void writeInternal(AccessRequestBody body, HttpOutputMessage output) {
+        throw new UnsupportedOperationException("a submission body is only read");
+    }
+}

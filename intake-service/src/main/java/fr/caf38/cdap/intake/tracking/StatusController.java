@@ -1,0 +1,67 @@
+package fr.caf38.cdap.intake.tracking;
+
+import fr.caf38.cdap.intake.request.AccessRequests;
+import fr.caf38.cdap.intake.web.ApiProblem;
+import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.intake.web.WebConfiguration;
+import fr.caf38.cdap.messaging.tracking.TrackingTokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * {@code GET /api/v1/access-requests/{requestId}} with {@code X-Tracking-Token}. A malformed id, an
+ * unknown id and a wrong token all get the same {@code 404}, so the answer reveals nothing about
+ * which requests exist; the token is checked (in constant time) before the store is read.
+ */
+@RestController
+@RequestMapping(WebConfiguration.SUBMISSIONS)
+@Tag(name = "Demandes d'accès")
+public class StatusController {
+    static final String TRACKING_TOKEN = "X-Tracking-Token";
+
+    private final AccessRequests requests;
+    private final TrackingTokens tokens;
+
+    public StatusController(AccessRequests requests, TrackingTokens tokens) {
+        this.requests = requests;
+        this.tokens = tokens;
+    }
+
+    @Operation(summary = "Suivre une demande",
+            description = "Avec le jeton de suivi reçu au dépôt, dans l'en-tête X-Tracking-Token.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "État, décision et historique de la demande"),
+                    @ApiResponse(responseCode = "404", description = "Demande inconnue ou jeton incorrect")})
+    @GetMapping(path = "/{requestId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<StatusView> status(@PathVariable String requestId,
+                                             @RequestHeader(name = TRACKING_TOKEN, required = false) String token) {
+        UUID id = parse(requestId);
+        if (id == null || token == null || !tokens.matches(id, token)) {
+            throw ApiProblem.of(ProblemCode.NOT_FOUND);
+        }
+        StatusView view = requests.findById(id).map(StatusView::of)
+                .orElseThrow(() -> ApiProblem.of(ProblemCode.NOT_FOUND));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
+    }
+
+    private static UUID parse(String raw) {
+        try {
+            UUID id = UUID.fromString(raw);
+            // UUID.fromString accepts short forms like "1-2-3-4-5"; only the canonical form names a request.
+            return id.toString().equalsIgnoreCase(raw) ? id : null;
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package fr.caf38.cdap.intake.tracking;
+
+import fr.caf38.cdap.events.Finding;
+import fr.caf38.cdap.events.value.DecidedBy;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.events.value.Profile;
+import fr.caf38.cdap.intake.request.AccessRequest;
+import fr.caf38.cdap.intake.request.RequestDecision;
+import fr.caf38.cdap.intake.request.TimelineEntry;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** What a partner reads about their request with its tracking token (the contract's {@code GET} answer). */
+public record StatusView(UUID requestId, String reference, String status, Profile profile, Instant submittedAt,
+                         Instant updatedAt, Decision decision, List<TimelineEntry> timeline) {
+
+    /** The decision shown: every finding as a reason, and the agent's motive if any. */
+    public record Decision(DecisionStatus status, DecidedBy decidedBy, Instant decidedAt, List<Finding> reasons,
+                           String motive) {
+        static Decision of(RequestDecision decision) {
+            return decision == null ? null : new Decision(decision.status(), decision.decidedBy(),
+                    decision.decidedAt(), decision.reasons(), decision.motive());
+        }
+    }
+
+    static StatusView of(AccessRequest request) {
+        // Events may arrive out of order; the timeline is shown in the order things happened (stable for ties).
+        List<TimelineEntry> timeline = request.timeline().stream()
+                .sorted(Comparator.comparing(TimelineEntry::at)).toList();
+        return new StatusView(request.requestId(), request.reference(), request.status(),
+                request.request().profile(), request.submittedAt(), request.updatedAt(),
+                Decision.of(request.decision()), timeline);
+    }
+}
