@@ -82,7 +82,7 @@ public final class SireneRegistry implements EstablishmentRegistry {
             return switch (state.asString("")) {
                 case "A" -> EstablishmentStatus.ACTIVE;
                 case "F" -> EstablishmentStatus.CLOSED;
-                default -> unverified("gave no administrative state we know (" + state + ")");
+                default -> unverified("gave no administrative state we know (" + (state.isMissingNode() ? "none" : state) + ")");
             };
         } catch (JacksonException e) {
             return unverified("sent a body that is not JSON");
