@@ -51,6 +51,8 @@ public class DecisionStore implements InitializingBean {
             // The _id (request id) still refuses a second decision for the same request.
             log.warn("Unique index on decisions.eventId not created ({}); the request id still keeps decisions unique",
                     e.toString());
+            // Most likely the store is unreachable: don't wait for it twice more at start-up.
+            return;
         }
         try {
             indexes.createIndex(new Index().on("cafDepartment", Sort.Direction.ASC).on("siret", Sort.Direction.ASC)
