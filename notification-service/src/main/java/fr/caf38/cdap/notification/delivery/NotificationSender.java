@@ -17,9 +17,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -113,18 +115,24 @@ public class NotificationSender implements SmartLifecycle {
     }
 
     private void deliver(List<Notification> claimed) {
+        // Requests whose partner emails got settled (SENT or FAILED): their held-back emails may go.
+        Set<String> settled = new HashSet<>();
         // MimeMessage keeps Object's identity equality: a safe key for Spring's failed-messages map too.
         Map<MimeMessage, Notification> messages = new LinkedHashMap<>();
         for (Notification notification : claimed) {
             try {
                 messages.put(composer.compose(notification, mailSender.getSession()), notification);
             } catch (Exception e) {
-                recordFailure(notification, DeliveryFailure.unprintable(e), clock.instant());
+                recordFailure(notification, DeliveryFailure.unprintable(e), clock.instant(), settled);
             }
         }
-        if (messages.isEmpty()) {
-            return;
+        if (!messages.isEmpty()) {
+            send(messages, settled);
         }
+        store.releaseWaiting(settled, clock.instant());
+    }
+
+    private void send(Map<MimeMessage, Notification> messages, Set<String> settled) {
         Map<Object, Exception> failures = Map.of();
         Exception whole = null;
         try {
@@ -143,12 +151,12 @@ public class NotificationSender implements SmartLifecycle {
         for (var entry : messages.entrySet()) {
             Exception failure = whole != null ? whole : failures.get(entry.getKey());
             if (failure == null) {
-                recordSent(entry.getValue(), now);
+                recordSent(entry.getValue(), now, settled);
                 sent++;
             } else {
                 DeliveryFailure described = DeliveryFailure.of(failure);
                 problem = described.description();
-                if (!recordFailure(entry.getValue(), described, now)) {
+                if (!recordFailure(entry.getValue(), described, now, settled)) {
                     retried++;
                 }
             }
@@ -162,18 +170,21 @@ public class NotificationSender implements SmartLifecycle {
         lastProblem = problem;
     }
 
-    private void recordSent(Notification notification, Instant sentAt) {
+    private void recordSent(Notification notification, Instant sentAt, Set<String> settled) {
         Event[] events = notification.forPartner() ? new Event[] {partnerNotified(notification, sentAt)} : new Event[0];
         if (!store.markSent(notification, sentAt, events)) {
             log.warn("Notification {} was sent but its claim had expired; another sender may send it again "
                     + "(same Message-ID)", notification.id());
         }
         metrics.sent(notification.kind());
-        store.releaseSuccessors(notification, sentAt);
+        if (notification.forPartner()) {
+            settled.add(notification.requestId());
+        }
     }
 
     /** Records a failed attempt; true when the notification is now FAILED. */
-    private boolean recordFailure(Notification notification, DeliveryFailure failure, Instant now) {
+    private boolean recordFailure(Notification notification, DeliveryFailure failure, Instant now,
+                                  Set<String> settled) {
         int attempts = notification.attempts() + 1;
         var retry = properties.retry();
         if (failure.permanent() || retry.exhausted(attempts)) {
@@ -182,7 +193,9 @@ public class NotificationSender implements SmartLifecycle {
                 log.warn("Notification {} ({}, {}) FAILED after {} attempt(s)", notification.id(), notification.kind(),
                         notification.reference(), attempts);
             }
-            store.releaseSuccessors(notification, now);
+            if (notification.forPartner()) {
+                settled.add(notification.requestId());
+            }
             return true;
         }
         store.markRetry(notification, attempts, now.plus(retry.delayAfter(attempts)), failure.description());

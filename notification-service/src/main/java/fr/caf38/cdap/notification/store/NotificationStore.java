@@ -134,15 +134,20 @@ public class NotificationStore {
         return matched(mongo.updateFirst(held(notification), update, Notification.class));
     }
 
-    /** Later partner emails of the same request that were held back may go now: make them due. */
-    public void releaseSuccessors(Notification notification, Instant now) {
-        if (!notification.forPartner() || notification.sequence() == null) {
+    /**
+     * Partner emails of these requests that the ordering rule held back may go now that an earlier
+     * one is settled: make them due. One write per batch; releasing one too early only costs a
+     * re-check, since the rule is applied again when they are claimed. Emails already tried keep
+     * their back-off.
+     */
+    public void releaseWaiting(Collection<String> requestIds, Instant now) {
+        if (requestIds.isEmpty()) {
             return;
         }
-        mongo.updateMulti(Query.query(Criteria.where(Fields.REQUEST_ID).is(notification.requestId())
+        mongo.updateMulti(Query.query(Criteria.where(Fields.REQUEST_ID).in(requestIds)
                         .and(Fields.AUDIENCE).is(Audience.PARTNER.name())
                         .and(Fields.STATUS).is(NotificationStatus.PENDING.name())
-                        .and(Fields.SEQUENCE).gt(notification.sequence())
+                        .and(Fields.SEQUENCE).gt(0)
                         .and(Fields.NEXT_ATTEMPT_AT).gt(now)
                         .and(Fields.ATTEMPTS).is(0)),
                 new Update().set(Fields.NEXT_ATTEMPT_AT, now), Notification.class);

@@ -1,0 +1,25 @@
+package fr.caf38.cdap.notification;
+
+import fr.caf38.cdap.testinfra.WithInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The one Spring test configuration of the module, against the shared broker, store and mail
+ * server: every integration test class uses it, so they share one context (two live contexts would
+ * split the consumer group's partitions between them).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@AutoConfigureMockMvc
+@WithInfrastructure
+public @interface NotificationIntegrationTest {
+}
