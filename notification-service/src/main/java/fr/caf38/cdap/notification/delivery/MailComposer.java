@@ -39,6 +39,9 @@ public class MailComposer {
         // RFC 3834: tells auto-responders not to answer.
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setHeader("Content-Language", "fr");
+        // Lets mail filters (and the end-to-end tests) tell the kinds apart without reading French subjects.
+        message.setHeader("X-Cdap-Kind", notification.kind().name());
+        message.setHeader("X-Cdap-Reference", HeaderValues.clean(notification.reference()));
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText(notification.text(), UTF_8, "plain");

@@ -43,6 +43,8 @@ class MailComposerTest {
         assertThat(message.getReplyTo()).containsExactly(new InternetAddress("partenaires@caf38.localhost"));
         assertThat(message.getSubject()).isEqualTo(notification.subject());
         assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        assertThat(message.getHeader("X-Cdap-Kind")).containsExactly(notification.kind().name());
+        assertThat(message.getHeader("X-Cdap-Reference")).containsExactly(notification.reference());
         assertThat(message.getContentType()).startsWith("multipart/alternative");
         MimeMultipart parts = (MimeMultipart) message.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
