@@ -14,7 +14,7 @@ import java.time.Instant;
  * waiting for Kafka are safely stored and will be published, so intake can still do its job; the
  * details (and the {@code outbox.*} gauges) tell how far behind it is and why.
  */
-@Component("outbox")
+@Component
 public class OutboxHealthIndicator implements HealthIndicator {
     private final OutboxRelay relay;
 

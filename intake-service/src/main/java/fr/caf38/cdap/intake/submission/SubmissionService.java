@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,7 +56,8 @@ public class SubmissionService {
     /** @param idempotencyKey the partner's key, or null */
     public Outcome submit(ValidRequest valid, String idempotencyKey) {
         String hash = BodyHash.of(valid);
-        Instant now = clock.instant();
+        // Millisecond precision, as the store keeps it: the event and the stored request tell the same time.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (idempotencyKey != null) {
             Optional<Outcome> earlier = earlierUse(idempotencyKey, hash, now);
             if (earlier.isPresent()) {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Properties of the validation over many generated inputs. */
-class ValidationProperties {
+class ValidationPropertiesTest {
     private static final AccessRequestValidator VALIDATOR = AccessRequestValidatorTest.VALIDATOR;
     private static final Pattern FIELD_PATH = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*(\\[\\d+])?(\\.[a-zA-Z][a-zA-Z0-9]*(\\[\\d+])?)*");
 

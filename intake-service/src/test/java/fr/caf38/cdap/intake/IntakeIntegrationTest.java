@@ -1,0 +1,22 @@
+package fr.caf38.cdap.intake;
+
+import fr.caf38.cdap.testinfra.WithInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The one Spring configuration of the module's integration tests, on the shared embedded broker and
+ * store, so every test class shares one context (and one member of consumer group {@code intake}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@WithInfrastructure
+public @interface IntakeIntegrationTest {
+}

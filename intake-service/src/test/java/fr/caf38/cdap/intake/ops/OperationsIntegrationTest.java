@@ -1,0 +1,53 @@
+package fr.caf38.cdap.intake.ops;
+
+import fr.caf38.cdap.intake.IntakeIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Health, metrics and the API description, as operators and partners' developers see them. */
+@IntakeIntegrationTest
+class OperationsIntegrationTest {
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void readinessAndLivenessAreUp() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void healthShowsEveryDependencyIncludingThePublicationBacklog() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(jsonPath("$.components.mongo.status").value("UP"))
+                .andExpect(jsonPath("$.components.binders.status").exists())
+                .andExpect(jsonPath("$.components.outbox.status").value("UP"))
+                .andExpect(jsonPath("$.components.outbox.details.pending").isNumber())
+                .andExpect(jsonPath("$.components.outbox.details.oldestPendingAgeSeconds").isNumber());
+    }
+
+    @Test
+    void prometheusExposesTheSubmissionCountersAndTheOutboxGauges() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("outbox_pending")))
+                .andExpect(content().string(containsString("outbox_oldest_pending_age_seconds")));
+    }
+
+    @Test
+    void theOpenApiDescriptionAndSwaggerUiAreServed() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/access-requests'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/access-requests/{requestId}'].get").exists())
+                .andExpect(jsonPath("$.components.schemas.AccessRequestForm").exists());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,80 @@
+package fr.caf38.cdap.intake.submission;
+
+import fr.caf38.cdap.intake.IntakeMetrics;
+import fr.caf38.cdap.intake.IntakeProperties;
+import fr.caf38.cdap.intake.web.ApiProblem;
+import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.intake.web.StrictJsonBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.util.unit.DataSize;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccessRequestBodyConverterTest {
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AccessRequestBodyConverter converter = new AccessRequestBodyConverter(new StrictJsonBinder(),
+            new IntakeMetrics(meters), new IntakeProperties(List.of("38"), "38", ZoneId.of("Europe/Paris"),
+            DataSize.ofKilobytes(64), new IntakeProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(10)),
+            new IntakeProperties.RateLimit(true, 30, Duration.ofMinutes(1))));
+
+    @Test
+    void itReadsOnlySubmissionBodiesAndOnlyJson() {
+        assertThat(converter.canRead(AccessRequestBody.class, MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(converter.canRead(AccessRequestBody.class, MediaType.TEXT_PLAIN)).isFalse();
+        assertThat(converter.canRead(String.class, MediaType.APPLICATION_JSON)).isFalse();
+        assertThat(converter.canWrite(AccessRequestBody.class, MediaType.APPLICATION_JSON)).isFalse();
+    }
+
+    @Test
+    void aBodyWithoutLengthIsCutAt64KibWithoutReadingTheRest() {
+        AtomicLong read = new AtomicLong();
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                read.incrementAndGet();
+                return ' ';
+            }
+        };
+        MockHttpInputMessage message = new MockHttpInputMessage(endless);
+        message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+
+        assertThatThrownBy(() -> converter.read(AccessRequestBody.class, message))
+                .isInstanceOfSatisfying(ApiProblem.class,
+                        problem -> assertThat(problem.code()).isEqualTo(ProblemCode.PAYLOAD_TOO_LARGE));
+        assertThat(read.get()).isLessThanOrEqualTo(64 * 1024 + 1);
+        assertThat(meters.counter("intake.requests.rejected", "code", "PAYLOAD_TOO_LARGE").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclaredLengthOver64KibIsRefusedBeforeReading() {
+        MockHttpInputMessage message = new MockHttpInputMessage(new ByteArrayInputStream(new byte[0]));
+        message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        message.getHeaders().setContentLength(64 * 1024 + 1);
+
+        assertThatThrownBy(() -> converter.read(AccessRequestBody.class, message)).isInstanceOf(ApiProblem.class);
+    }
+
+    @Test
+    void exactly64KibIsAccepted() throws Exception {
+        byte[] body = ("{\"otherNeed\": \"" + "x".repeat(64 * 1024 - 17) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(body).hasSize(64 * 1024);
+        MockHttpInputMessage message = new MockHttpInputMessage(body);
+        message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+
+        AccessRequestBody read = converter.read(AccessRequestBody.class, message);
+        assertThat(read.binding().errors()).isEmpty();
+        assertThat(read.binding().value().otherNeed()).hasSize(64 * 1024 - 17);
+    }
+}
