@@ -1,0 +1,82 @@
+package fr.caf38.cdap.eligibility.console;
+
+import fr.caf38.cdap.security.AgentSecurityAutoConfiguration;
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Security of the agents' pages: everything that the chains of {@code agent-security} (the API at
+ * {@code /api/**}, then the open operations endpoints) do not match. Form login at {@code /connexion}
+ * for the same agents as the API (its {@code UserDetailsService} and {@code PasswordEncoder}), role
+ * {@code AGENT}, a session cookie, so CSRF protection stays on; logout by POST to {@code /deconnexion}.
+ * This chain matches any request, so it must come last.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsoleProperties.class)
+class ConsoleSecurityConfiguration {
+    static final String SIGN_IN = "/connexion";
+    static final String FORBIDDEN = "/acces-refuse";
+    static final String EXPIRED = "/session-expiree";
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
+    // Pages are ours alone: no script at all, styles from our own stylesheet, forms posted only to us.
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; "
+            + "style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain agentConsoleSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // Error pages and the forwards to the refusal pages render whatever led there.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/css/**", "/favicon.ico", "/error", SIGN_IN, FORBIDDEN, EXPIRED).permitAll()
+                        .anyRequest().hasRole(AgentSecurityAutoConfiguration.AGENT))
+                .formLogin(form -> form.loginPage(SIGN_IN)
+                        .failureHandler(signInFailure())
+                        // After signing in, back to the page asked for (an email's link), else the queue.
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl(SIGN_IN + "?deconnexion"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(accessDenied()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Back to the sign-in page with the message, and the login typed kept for the form (not the password). */
+    private static AuthenticationFailureHandler signInFailure() {
+        SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler(SIGN_IN + "?erreur");
+        return (request, response, exception) -> {
+            log.info("Agent sign-in refused: {}", exception.getClass().getSimpleName());
+            String username = request.getParameter("username");
+            if (username != null) {
+                request.getSession().setAttribute(SignInController.LAST_USERNAME,
+                        username.length() > 100 ? username.substring(0, 100) : username);
+            }
+            redirect.onAuthenticationFailure(request, response, exception);
+        };
+    }
+
+    /** A missing or stale CSRF token (often an expired session) is not the same refusal as a missing role. */
+    private static AccessDeniedHandler accessDenied() {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        forbidden.setErrorPage(FORBIDDEN);
+        AccessDeniedHandlerImpl expired = new AccessDeniedHandlerImpl();
+        expired.setErrorPage(EXPIRED);
+        return (request, response, exception) ->
+                (exception instanceof CsrfException ? expired : forbidden).handle(request, response, exception);
+    }
+}

@@ -1,0 +1,98 @@
+package fr.caf38.cdap.eligibility.console;
+
+import fr.caf38.cdap.eligibility.review.DecisionQueries;
+import fr.caf38.cdap.eligibility.review.DecisionSummary;
+import fr.caf38.cdap.eligibility.review.InvalidInputException;
+import fr.caf38.cdap.eligibility.review.PagedResult;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.events.value.DepartmentCode;
+import fr.caf38.cdap.events.value.Profile;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two list pages: the queue ({@code /}, requests under review unless another status is chosen,
+ * with their age) and every decision ({@code /decisions}). Same filters (GET form), same paging,
+ * both oldest submission first; the work is {@link DecisionQueries}'s.
+ */
+@Controller
+class ListPagesController {
+    static final Map<String, String> FILTER_MESSAGES = Map.of(
+            "UNKNOWN_STATUS", "Statut inconnu : choisissez un statut dans la liste.",
+            "UNKNOWN_PROFILE", "Profil inconnu : choisissez un profil dans la liste.",
+            "UNKNOWN_DEPARTMENT", "Département inconnu : choisissez un département dans la liste.",
+            "PAGE_INVALID", "Cette page de la liste n’existe pas : revenez à la première page.");
+    static final Map<String, String> FILTER_ANCHORS = Map.of(
+            "status", "filtre-statut",
+            "profile", "filtre-profil",
+            "department", "filtre-departement",
+            "q", "filtre-recherche",
+            "page", "resultats");
+
+    private final DecisionQueries queries;
+    private final ConsoleProperties properties;
+
+    ListPagesController(DecisionQueries queries, ConsoleProperties properties) {
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    @GetMapping("/")
+    String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
+                 @RequestParam(required = false) String department, @RequestParam(required = false) String q,
+                 @RequestParam(required = false) String page, Model model, HttpServletResponse response) {
+        // The queue is what waits for an agent, unless the agent asks for another status (or "all": empty).
+        String effectiveStatus = status == null ? DecisionStatus.UNDER_REVIEW.name() : status;
+        ListFilters filters = new ListFilters(effectiveStatus, profile, department, q);
+        return list("file", "/", filters, page, model, response);
+    }
+
+    @GetMapping("/decisions")
+    String decisions(@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
+                     @RequestParam(required = false) String department, @RequestParam(required = false) String q,
+                     @RequestParam(required = false) String page, Model model, HttpServletResponse response) {
+        return list("decisions", "/decisions", new ListFilters(status, profile, department, q), page, model,
+                response);
+    }
+
+    private String list(String view, String path, ListFilters filters, String page, Model model,
+                        HttpServletResponse response) {
+        model.addAttribute("filters", filters);
+        model.addAttribute("path", path);
+        model.addAttribute("statuses", DecisionStatus.values());
+        model.addAttribute("profiles", Profile.values());
+        model.addAttribute("departments", DepartmentCode.ALL);
+        try {
+            PagedResult<DecisionSummary> result = queries.list(filters.status(), filters.profile(),
+                    filters.department(), filters.q(), pageNumber(page), properties.pageSize());
+            model.addAttribute("result", result);
+            model.addAttribute("paging", Paging.of(result, filters, path));
+            model.addAttribute("errors", PageErrors.none());
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("result", new PagedResult<DecisionSummary>(List.of(), 0, properties.pageSize(), 0));
+            model.addAttribute("paging", null);
+            model.addAttribute("errors", PageErrors.of(e.problems(), FILTER_MESSAGES, FILTER_ANCHORS));
+        }
+        return view;
+    }
+
+    /** Page numbers are 0-based in the URL; one that is not a number is answered like a negative one. */
+    private static Integer pageNumber(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package fr.caf38.cdap.eligibility.console;
+
+import fr.caf38.cdap.eligibility.review.DecisionQueries;
+import fr.caf38.cdap.eligibility.review.InvalidInputException;
+import fr.caf38.cdap.eligibility.review.ReviewConflictException;
+import fr.caf38.cdap.eligibility.review.ReviewService;
+import fr.caf38.cdap.eligibility.review.ReviewedDecision;
+import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.security.AgentNames;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request ({@code /demandes/{requestId}}, the path the agents' notification emails link to):
+ * the partner's answers, the findings, the decisions, and the review form. The review is
+ * {@link ReviewService}'s, so the page and the API decide alike; a saved review redirects back
+ * to the page (post/redirect/get), an invalid one shows the page again with the errors and the
+ * answers typed, and one that comes too late says so.
+ */
+@Controller
+class RequestPageController {
+    /** The decisions an agent may take, in the order of the form. */
+    static final List<DecisionStatus> CHOICES =
+            List.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.REDIRECTED_TO_CAFPRO);
+    private static final Map<String, String> ANCHORS = Map.of("status", "decision-APPROVED", "motive", "motif");
+
+    private final DecisionQueries queries;
+    private final ReviewService reviews;
+    private final AgentNames agentNames;
+
+    RequestPageController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames) {
+        this.queries = queries;
+        this.reviews = reviews;
+        this.agentNames = agentNames;
+    }
+
+    @GetMapping("/demandes/{requestId}")
+    String request(@PathVariable String requestId, Model model) {
+        return page(requestId, new ReviewForm(null, null), PageErrors.none(), model);
+    }
+
+    @PostMapping("/demandes/{requestId}/examen")
+    String review(@PathVariable String requestId, @RequestParam(required = false) String status,
+                  @RequestParam(required = false) String motive, Authentication authentication, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        ReviewForm form = new ReviewForm(status, motive);
+        try {
+            ReviewedDecision decided = reviews.review(requestId, status, motive, agentNames.of(authentication));
+            redirect.addFlashAttribute("saved", decided);
+            return "redirect:/demandes/" + decided.requestId();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(requestId, form, PageErrors.of(e.problems(), messages(form), ANCHORS), model);
+        } catch (ReviewConflictException e) {
+            // Decided by someone else meanwhile (or before): show what was decided, and keep the motive typed.
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("conflict", form);
+            return page(requestId, form, PageErrors.none(), model);
+        }
+    }
+
+    private String page(String requestId, ReviewForm form, PageErrors errors, Model model) {
+        model.addAttribute("detail", queries.detail(requestId));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("choices", CHOICES);
+        return "demande";
+    }
+
+    /** The page's wording of the review errors: the service's messages name the API's values. */
+    private static Map<String, String> messages(ReviewForm form) {
+        return Map.of(
+                "STATUS_REQUIRED", "Choisissez une décision : accepter, refuser ou réorienter vers Cafpro.",
+                "STATUS_NOT_ALLOWED", "Choisissez l’une des trois décisions proposées.",
+                "MOTIVE_REQUIRED", "Écrivez le motif de la décision.",
+                "MOTIVE_LENGTH", "Le motif doit compter de " + ReviewService.MOTIVE_MIN + " à "
+                        + ReviewService.MOTIVE_MAX + " caractères ; il en compte " + form.motiveLength() + ".");
+    }
+}

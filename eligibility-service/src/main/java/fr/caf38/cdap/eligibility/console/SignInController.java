@@ -1,0 +1,69 @@
+package fr.caf38.cdap.eligibility.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The sign-in page (Spring Security checks the form posted to the same address) and the pages of
+ * the two refusals: a signed-in user without the agent role, and a form whose CSRF token is missing
+ * or stale.
+ */
+@Controller
+class SignInController {
+    static final String LAST_USERNAME = SignInController.class.getName() + ".username";
+
+    @GetMapping(ConsoleSecurityConfiguration.SIGN_IN)
+    String signIn(@RequestParam(required = false) String erreur, @RequestParam(required = false) String deconnexion,
+                  HttpServletRequest request, Authentication authentication, Model model) {
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken) && erreur == null) {
+            return "redirect:/";
+        }
+        String username = null;
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            username = (String) session.getAttribute(LAST_USERNAME);
+            session.removeAttribute(LAST_USERNAME);
+        }
+        boolean failed = erreur != null;
+        model.addAttribute("failed", failed);
+        model.addAttribute("signedOut", deconnexion != null);
+        model.addAttribute("username", username);
+        model.addAttribute("errors", failed
+                ? new PageErrors(java.util.List.of(new PageErrors.Item("username", "identifiant",
+                "Identifiant ou mot de passe incorrect : vérifiez-les et recommencez.")))
+                : PageErrors.none());
+        return "connexion";
+    }
+
+    @RequestMapping(ConsoleSecurityConfiguration.FORBIDDEN)
+    String forbidden(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("title", "Accès réservé aux agents");
+        model.addAttribute("message", "Votre compte n’a pas le rôle d’agent de la Caf : la console des demandes "
+                + "d’accès ne lui est pas ouverte. Déconnectez-vous puis connectez-vous avec un compte d’agent.");
+        model.addAttribute("signOut", true);
+        // No menu: every page of it would be refused too. The page offers to sign out instead.
+        model.addAttribute("agent", null);
+        return "erreur";
+    }
+
+    @RequestMapping(ConsoleSecurityConfiguration.EXPIRED)
+    String expired(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("title", "Formulaire expiré");
+        model.addAttribute("message", "Ce formulaire n’est plus valide, le plus souvent parce que votre session a "
+                + "expiré. Rien n’a été enregistré : revenez à la page, rechargez-la et recommencez.");
+        model.addAttribute("signIn", true);
+        return "erreur";
+    }
+}
