@@ -57,11 +57,13 @@ public class Wording {
     private final Clock clock;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
+    private final DateTimeFormatter time;
 
     public Wording(Clock clock, ConsoleProperties properties) {
         this.clock = clock;
         this.dateTime = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", FRENCH).withZone(properties.timeZone());
         this.date = DateTimeFormatter.ofPattern("dd/MM/yyyy", FRENCH).withZone(properties.timeZone());
+        this.time = DateTimeFormatter.ofPattern("HH'h'mm", FRENCH).withZone(properties.timeZone());
     }
 
     public String status(DecisionStatus status) {
@@ -193,6 +195,11 @@ public class Wording {
 
     public String date(Instant instant) {
         return instant == null ? "" : date.format(instant);
+    }
+
+    /** "14h05". */
+    public String time(Instant instant) {
+        return instant == null ? "" : time.format(instant);
     }
 
     /** For {@code <time datetime="...">}. */
