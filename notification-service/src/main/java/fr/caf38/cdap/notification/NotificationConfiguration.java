@@ -8,7 +8,6 @@ import fr.caf38.cdap.notification.delivery.DeliveryMetrics;
 import fr.caf38.cdap.notification.delivery.MailComposer;
 import fr.caf38.cdap.notification.delivery.NotificationSender;
 import fr.caf38.cdap.notification.email.EmailTemplates;
-import fr.caf38.cdap.notification.health.MongoPingHealthIndicator;
 import fr.caf38.cdap.notification.inbound.NotificationIntake;
 import fr.caf38.cdap.notification.inbound.NotificationPlanner;
 import fr.caf38.cdap.notification.store.NotificationStore;
@@ -26,12 +25,6 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({NotificationProperties.class, CafProperties.class})
 class NotificationConfiguration {
-
-    /** Replaces Boot's Mongo indicator (bean name kept, so the component stays "mongo"). */
-    @Bean
-    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
-        return new MongoPingHealthIndicator(mongo);
-    }
 
     @Bean
     CafDirectory cafDirectory(CafProperties properties) {

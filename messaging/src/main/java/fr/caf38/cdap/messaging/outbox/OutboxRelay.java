@@ -55,7 +55,7 @@ import static fr.caf38.cdap.messaging.outbox.OutboxFields.SINCE;
  * they are published by a later run (at least once — consumers drop duplicates by event id).
  * The relay runs when woken after a write and on a fixed schedule.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -247,6 +247,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (executor != null) {
+            return;
+        }
         for (String collection : properties.collections()) {
             try {
                 mongo.indexOps(collection).createIndex(new Index().on(PENDING, Sort.Direction.ASC).on(SINCE, Sort.Direction.ASC));
@@ -272,6 +275,7 @@ public class OutboxRelay implements SmartLifecycle {
         executor.scheduleWithFixedDelay(this::safeDrain, 0, interval, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops running; can be started again (Spring pauses and restarts contexts), the producer stays open. */
     @Override
     public void stop() {
         ScheduledExecutorService running = executor;
@@ -284,6 +288,12 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Releases the Kafka producer when the application closes. */
+    @Override
+    public void close() {
+        stop();
         producer.close(Duration.ofSeconds(5));
     }
 

@@ -115,7 +115,20 @@ class OutboxRelayIntegrationTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> downRelay.pending("samples-outage") == 0);
             }
         } finally {
-            downRelay.stop();
+            downRelay.close();
+        }
+    }
+
+    @Test
+    void aRelayStoppedAndStartedAgainStillPublishes(TestInfrastructure infra) {
+        relay.stop();
+        relay.start();
+        PartnerNotified event = event(UUID.randomUUID());
+
+        outbox.insert(new Sample(UUID.randomUUID().toString(), "after a restart"), event);
+
+        try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+            assertThat(probe.await(about(event), 1, Duration.ofSeconds(30))).hasSize(1);
         }
     }
 
@@ -142,8 +155,8 @@ class OutboxRelayIntegrationTest {
                     .collect(Collectors.toSet());
             assertThat(ids).hasSize(300);
         }
-        first.stop();
-        second.stop();
+        first.close();
+        second.close();
     }
 
     private OutboxRelay relay(TestInfrastructure infra, OutboxProperties properties) {
