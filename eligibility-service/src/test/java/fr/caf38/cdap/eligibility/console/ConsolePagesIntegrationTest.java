@@ -64,6 +64,9 @@ class ConsolePagesIntegrationTest extends IntegrationTest {
         assertThat(queue).contains(older.reference(), newer.reference()).doesNotContain(approved.reference());
         assertThat(queue.indexOf(older.reference())).isLessThan(queue.indexOf(newer.reference()));
         assertThat(queue).contains("il y a 3 jours", "il y a 5 heures", "Organisme à vérifier", "Subvention à vérifier");
+        // The menu marks the page the agent is on, and only that one.
+        assertThat(queue).contains("href=\"/\" aria-current=\"page\"").doesNotContain("aria-current=\"\"")
+                .contains("<option value=\"UNDER_REVIEW\" selected=\"selected\">");
 
         // Another status, or every status ("" in the form), shows the others too.
         mvc.perform(get("/").param("department", caf).param("status", "").with(agent()))
