@@ -93,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(options.serviceJvmOptions());
-        command.addAll(List.of("-jar", serviceJar(name).toString(),
+        command.addAll(List.of("-jar", snapshot(serviceJar(name)).toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.store(),
@@ -180,6 +180,21 @@ public final class LocalStack implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("no jar in " + target + ": build first (./mvnw -DskipTests install)"));
         } catch (IOException e) {
             throw new IllegalStateException("no " + target + ": build first (./mvnw -DskipTests install)", e);
+        }
+    }
+
+    /**
+     * Runs a copy of the service's jar kept with the stack's data, so rebuilding the project while the
+     * stack runs (or restarts a service) cannot pull a jar from under a running JVM.
+     */
+    private Path snapshot(Path jar) {
+        try {
+            Path folder = Files.createDirectories(options.dataDir().resolve("jars"));
+            Path copy = folder.resolve(jar.getFileName());
+            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy " + jar, e);
         }
     }
 
