@@ -12,10 +12,11 @@ import java.lang.annotation.Target;
 /**
  * The one Spring configuration of the module's integration tests, on the shared embedded broker and
  * store, so every test class shares one context (and one member of consumer group {@code intake}).
+ * The server listens on a random port for the browser tests; the other tests use MockMvc.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @WithInfrastructure
 public @interface IntakeIntegrationTest {

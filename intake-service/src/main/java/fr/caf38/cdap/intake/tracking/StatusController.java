@@ -1,10 +1,8 @@
 package fr.caf38.cdap.intake.tracking;
 
-import fr.caf38.cdap.intake.request.AccessRequests;
 import fr.caf38.cdap.intake.web.ApiProblem;
 import fr.caf38.cdap.intake.web.ProblemCode;
 import fr.caf38.cdap.intake.web.WebConfiguration;
-import fr.caf38.cdap.messaging.tracking.TrackingTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,12 +15,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
-
 /**
  * {@code GET /api/v1/access-requests/{requestId}} with {@code X-Tracking-Token}. A malformed id, an
- * unknown id and a wrong token all get the same {@code 404}, so the answer reveals nothing about
- * which requests exist; the token is checked (in constant time) before the store is read.
+ * unknown id and a wrong token all get the same {@code 404} ({@link TrackedRequests}), so the answer
+ * reveals nothing about which requests exist.
  */
 @RestController
 @RequestMapping(WebConfiguration.SUBMISSIONS)
@@ -30,12 +26,10 @@ import java.util.UUID;
 public class StatusController {
     static final String TRACKING_TOKEN = "X-Tracking-Token";
 
-    private final AccessRequests requests;
-    private final TrackingTokens tokens;
+    private final TrackedRequests tracked;
 
-    public StatusController(AccessRequests requests, TrackingTokens tokens) {
-        this.requests = requests;
-        this.tokens = tokens;
+    public StatusController(TrackedRequests tracked) {
+        this.tracked = tracked;
     }
 
     @Operation(summary = "Suivre une demande",
@@ -46,22 +40,8 @@ public class StatusController {
     @GetMapping(path = "/{requestId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<StatusView> status(@PathVariable String requestId,
                                              @RequestHeader(name = TRACKING_TOKEN, required = false) String token) {
-        UUID id = parse(requestId);
-        if (id == null || token == null || !tokens.matches(id, token)) {
-            throw ApiProblem.of(ProblemCode.NOT_FOUND);
-        }
-        StatusView view = requests.findById(id).map(StatusView::of)
+        StatusView view = tracked.find(requestId, token).map(StatusView::of)
                 .orElseThrow(() -> ApiProblem.of(ProblemCode.NOT_FOUND));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
-    }
-
-    private static UUID parse(String raw) {
-        try {
-            UUID id = UUID.fromString(raw);
-            // UUID.fromString accepts short forms like "1-2-3-4-5"; only the canonical form names a request.
-            return id.toString().equalsIgnoreCase(raw) ? id : null;
-        } catch (IllegalArgumentException notAUuid) {
-            return null;
-        }
     }
 }

@@ -26,7 +26,7 @@ public record StatusView(UUID requestId, String reference, String status, Profil
         }
     }
 
-    static StatusView of(AccessRequest request) {
+    public static StatusView of(AccessRequest request) {
         // Events may arrive out of order; the timeline is shown in the order things happened (stable for ties).
         List<TimelineEntry> timeline = request.timeline().stream()
                 .sorted(Comparator.comparing(TimelineEntry::at)).toList();

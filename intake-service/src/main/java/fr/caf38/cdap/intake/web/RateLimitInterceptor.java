@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -33,20 +34,36 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!settings.enabled() || !"POST".equals(request.getMethod())) {
+        if (!"POST".equals(request.getMethod())) {
             return true;
+        }
+        OptionalLong retryAfter = consume(request);
+        if (retryAfter.isEmpty()) {
+            return true;
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()));
+        throw new ApiProblem(ProblemCode.TOO_MANY_REQUESTS,
+                ProblemCode.TOO_MANY_REQUESTS.detail(retryAfter.getAsLong()), null, headers);
+    }
+
+    /**
+     * Takes one submission from the client's allowance, for the API (through {@link #preHandle}) and the
+     * partner's form alike, so both share one limit per client. Empty when allowed; otherwise the seconds
+     * to wait, and the refusal is counted.
+     */
+    public OptionalLong consume(HttpServletRequest request) {
+        if (!settings.enabled()) {
+            return OptionalLong.empty();
         }
         ConsumptionProbe probe = buckets.computeIfAbsent(request.getRemoteAddr(), address -> newBucket())
                 .tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
-            return true;
+            return OptionalLong.empty();
         }
-        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         metrics.rejected(ProblemCode.TOO_MANY_REQUESTS.name());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        throw new ApiProblem(ProblemCode.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_REQUESTS.detail(retryAfter), null,
-                headers);
+        return OptionalLong.of(Math.max(1,
+                TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L)));
     }
 
     private Bucket newBucket() {

@@ -1,0 +1,141 @@
+package fr.caf38.cdap.intake.pages;
+
+import fr.caf38.cdap.events.value.Profile;
+import fr.caf38.cdap.intake.validation.AccessRequestForm;
+import fr.caf38.cdap.intake.validation.AccessRequestForm.AddressForm;
+import fr.caf38.cdap.intake.validation.AccessRequestForm.CafproConventionForm;
+import fr.caf38.cdap.intake.validation.AccessRequestForm.OrganisationForm;
+import fr.caf38.cdap.intake.validation.AccessRequestForm.OtherCafAccessForm;
+import fr.caf38.cdap.intake.validation.AccessRequestForm.T1Form;
+import fr.caf38.cdap.intake.validation.AccessRequestForm.T2Form;
+import fr.caf38.cdap.intake.validation.AccessRequestForm.T4Form;
+import fr.caf38.cdap.intake.validation.AccessRequestForm.T9Form;
+import org.springframework.util.MultiValueMap;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static fr.caf38.cdap.intake.pages.FormField.CAF;
+import static fr.caf38.cdap.intake.pages.FormField.CAFPRO;
+import static fr.caf38.cdap.intake.pages.FormField.CAFPRO_DEPARTMENTS;
+import static fr.caf38.cdap.intake.pages.FormField.ADDRESS_LINE1;
+import static fr.caf38.cdap.intake.pages.FormField.ADDRESS_LINE2;
+import static fr.caf38.cdap.intake.pages.FormField.CITY;
+import static fr.caf38.cdap.intake.pages.FormField.EMAIL;
+import static fr.caf38.cdap.intake.pages.FormField.LEGAL_NAME;
+import static fr.caf38.cdap.intake.pages.FormField.OTHER_CAF;
+import static fr.caf38.cdap.intake.pages.FormField.OTHER_CAF_DEPARTMENTS;
+import static fr.caf38.cdap.intake.pages.FormField.OTHER_CAF_MOTIVATION;
+import static fr.caf38.cdap.intake.pages.FormField.OTHER_NEED;
+import static fr.caf38.cdap.intake.pages.FormField.PHONE;
+import static fr.caf38.cdap.intake.pages.FormField.POSTAL_CODE;
+import static fr.caf38.cdap.intake.pages.FormField.PROFILE;
+import static fr.caf38.cdap.intake.pages.FormField.SIRET;
+import static fr.caf38.cdap.intake.pages.FormField.T1_ORGANISATION_TYPE;
+import static fr.caf38.cdap.intake.pages.FormField.T1_STAFF_ROLES;
+import static fr.caf38.cdap.intake.pages.FormField.T2_SUBSIDY;
+import static fr.caf38.cdap.intake.pages.FormField.T2_SUBSIDY_REFERENCE;
+import static fr.caf38.cdap.intake.pages.FormField.T4_INSTRUCTOR_NUMBER;
+import static fr.caf38.cdap.intake.pages.FormField.T9_MEASURES;
+
+/**
+ * What the partner typed in the form, kept as typed so the form shows it again after an error, and
+ * turned into the validator's {@link AccessRequestForm}. Only what belongs to the answers given is
+ * handed on: the detail block of the chosen profile (the blocks of the other profiles, all on screen
+ * without JavaScript, are ignored), and the départements and motivation only after a "oui".
+ */
+public final class FormAnswers {
+    static final String YES = "oui";
+    static final String NO = "non";
+    /** Départements are typed in one field: "73, 01" or "73 01". */
+    private static final Pattern DEPARTMENT_SEPARATORS = Pattern.compile("[\\s,;]+");
+
+    private final Map<String, List<String>> values;
+
+    private FormAnswers(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    static FormAnswers empty() {
+        return new FormAnswers(Map.of());
+    }
+
+    /** The form's fields among the request's parameters; anything else is left out. */
+    static FormAnswers from(MultiValueMap<String, String> parameters) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (FormField field : FormField.values()) {
+            List<String> given = parameters.get(field.fieldName());
+            if (given != null) {
+                values.put(field.fieldName(), List.copyOf(given.stream().map(v -> v == null ? "" : v).toList()));
+            }
+        }
+        return new FormAnswers(values);
+    }
+
+    /** The first value typed for a field, or the empty text. */
+    public String value(String name) {
+        List<String> given = values.get(name);
+        return given == null || given.isEmpty() ? "" : given.get(0);
+    }
+
+    /** Whether a choice (radio button, check box) was made. */
+    public boolean chose(String name, String choice) {
+        return values.getOrDefault(name, List.of()).contains(choice);
+    }
+
+    /** The départements typed in a field, one code per item (what the validator's indexes count). */
+    public List<String> departments(String name) {
+        String raw = value(name).strip();
+        return raw.isEmpty() ? List.of() : Arrays.asList(DEPARTMENT_SEPARATORS.split(raw));
+    }
+
+    /** The profile chosen, when it is one of the form's choices. */
+    public Profile profile() {
+        String chosen = value(PROFILE.fieldName()).strip();
+        return Arrays.stream(Profile.values()).filter(p -> p.name().equals(chosen)).findFirst().orElse(null);
+    }
+
+    AccessRequestForm toForm() {
+        Profile profile = profile();
+        var organisation = new OrganisationForm(text(LEGAL_NAME), text(SIRET),
+                new AddressForm(text(ADDRESS_LINE1), text(ADDRESS_LINE2), text(POSTAL_CODE), text(CITY)),
+                text(EMAIL), text(PHONE));
+        T1Form t1 = profile == Profile.T1 ? new T1Form(text(T1_ORGANISATION_TYPE), list(T1_STAFF_ROLES)) : null;
+        T2Form t2 = profile == Profile.T2 ? new T2Form(yesNo(T2_SUBSIDY), text(T2_SUBSIDY_REFERENCE)) : null;
+        T4Form t4 = profile == Profile.T4 ? new T4Form(text(T4_INSTRUCTOR_NUMBER)) : null;
+        T9Form t9 = profile == Profile.T9 ? new T9Form(list(T9_MEASURES)) : null;
+        String otherNeed = profile == Profile.OTHER ? text(OTHER_NEED) : null;
+
+        Boolean inOtherDepartment = yesNo(CAFPRO);
+        var convention = new CafproConventionForm(inOtherDepartment,
+                Boolean.TRUE.equals(inOtherDepartment) ? departments(CAFPRO_DEPARTMENTS.fieldName()) : List.of());
+        Boolean needed = yesNo(OTHER_CAF);
+        var otherCaf = Boolean.TRUE.equals(needed)
+                ? new OtherCafAccessForm(true, text(OTHER_CAF_MOTIVATION), departments(OTHER_CAF_DEPARTMENTS.fieldName()))
+                : new OtherCafAccessForm(needed, null, List.of());
+        // A tampered profile value goes to the validator as it is, which names the accepted values.
+        String profileValue = profile != null ? profile.name() : text(PROFILE);
+        return new AccessRequestForm(text(CAF), organisation, profileValue, t1, t2, t4, t9, otherNeed, convention,
+                otherCaf);
+    }
+
+    private String text(FormField field) {
+        String value = value(field.fieldName());
+        return value.isBlank() ? null : value;
+    }
+
+    private List<String> list(FormField field) {
+        return values.getOrDefault(field.fieldName(), List.of()).stream().filter(v -> !v.isBlank()).toList();
+    }
+
+    private Boolean yesNo(FormField field) {
+        return switch (value(field.fieldName())) {
+            case YES -> Boolean.TRUE;
+            case NO -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+}
