@@ -131,7 +131,8 @@ public class PartnerFormController {
                         .addObject("submitted", stored)
                         .addObject("trackingPath", TrackingPageController.link(stored.requestId(), token))
                         .addObject("trackingUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
-                                .path(TrackingPageController.link(stored.requestId(), token)).toUriString()))
+                                .path(TrackingPageController.TRACKING).queryParam("token", token)
+                                .buildAndExpand(stored.requestId()).toUriString()))
                 .orElseGet(TrackingPageController::notFound);
     }
 

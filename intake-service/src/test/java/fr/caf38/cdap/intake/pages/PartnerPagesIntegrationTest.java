@@ -182,7 +182,8 @@ class PartnerPagesIntegrationTest {
                 .andExpect(header().string("Referrer-Policy", "no-referrer")).andReturn();
         assertThat(html(page)).contains("Votre demande a bien été envoyée", stored.reference(),
                 "CCAS de Exempleville", "T1 – Action sociale", "accueil@ccas-exemple.fr",
-                "/suivi/" + requestId + "?token=" + confirmation.group(2));
+                "href=\"/suivi/" + requestId + "?token=" + confirmation.group(2) + "\"",
+                "http://localhost/suivi/" + requestId + "?token=" + confirmation.group(2) + "<");
     }
 
     @Test
