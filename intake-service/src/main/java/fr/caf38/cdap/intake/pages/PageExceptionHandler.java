@@ -1,5 +1,8 @@
 package fr.caf38.cdap.intake.pages;
 
+import fr.caf38.cdap.intake.IntakeMetrics;
+import fr.caf38.cdap.intake.web.ProblemCode;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,13 +23,36 @@ import org.springframework.web.servlet.ModelAndView;
 class PageExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
+    private final IntakeMetrics metrics;
+
+    PageExceptionHandler(IntakeMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * The form's parameters could not be read: above {@code server.tomcat.max-http-form-post-size} (Tomcat
+     * says 413), or badly encoded. Nothing was read, so nothing was stored.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView unreadableForm(InvalidParameterException e) {
+        boolean tooLarge = e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
+        metrics.rejected(tooLarge ? ProblemCode.PAYLOAD_TOO_LARGE.name() : ProblemCode.BAD_REQUEST.name());
+        return page(tooLarge ? "tooLarge" : "badRequest",
+                tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView failure(Exception e) {
         HttpStatusCode status = e instanceof ErrorResponse known ? known.getStatusCode()
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             log.error("Unexpected error on a partner page", e);
+            return page("server", status);
         }
-        return new ModelAndView("erreur", status).addObject("serverError", status.is5xxServerError());
+        return page("badRequest", status);
+    }
+
+    private static ModelAndView page(String kind, HttpStatusCode status) {
+        return new ModelAndView("erreur", status).addObject("kind", kind);
     }
 }

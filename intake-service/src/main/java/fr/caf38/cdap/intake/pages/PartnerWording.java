@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -192,15 +191,6 @@ public class PartnerWording {
 
     public String cafName(DepartmentCode department) {
         return properties.cafName(department.value());
-    }
-
-    /** "73", "73 et 74", "01, 73 et 74". */
-    public String departments(Collection<DepartmentCode> departments) {
-        List<String> codes = departments.stream().map(DepartmentCode::value).toList();
-        if (codes.size() <= 1) {
-            return String.join("", codes);
-        }
-        return String.join(", ", codes.subList(0, codes.size() - 1)) + " et " + codes.get(codes.size() - 1);
     }
 
     private static Optional<DecisionStatus> decisionStatus(String name) {

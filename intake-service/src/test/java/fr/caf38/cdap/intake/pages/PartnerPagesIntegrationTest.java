@@ -17,6 +17,7 @@ import fr.caf38.cdap.testinfra.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -25,6 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.util.MultiValueMap;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +62,8 @@ class PartnerPagesIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     EventCodec codec;
+    @LocalServerPort
+    int port;
 
     private static String html(MvcResult result) throws Exception {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -343,5 +350,25 @@ class PartnerPagesIntegrationTest {
         assertThat(page).contains("Demande introuvable").doesNotContain("CCAS de Exempleville");
         mvc.perform(get("/demande/" + UUID.randomUUID() + "/confirmation").param("token", confirmation.group(2)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aPostAboveTheSizeLimitGetsA413PageAndStoresNothing() throws Exception {
+        String siret = Sirets.random();
+        String token = FormPosts.newCsrfToken();
+        String body = "_csrf=" + token + "&organisation.siret=" + siret + "&otherNeed=" + "x".repeat(70_000);
+        // Tomcat reads the parameters, so this goes over a real connection.
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/demande"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", FormCsrf.COOKIE + "=" + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(response.body()).contains("<html lang=\"fr\">", "Votre envoi est trop volumineux",
+                "rien n’a été enregistré");
+        assertThat(storedWith(siret)).isZero();
     }
 }
