@@ -31,7 +31,10 @@ final class SharedStack {
             }
             stack = LocalStack.start(new LocalStack.Options(root, data, StackPorts.free(),
                     List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                    Map.of("cdap.notification.retry.initial-delay", "500ms")));
+                    // Short SMTP back-off, so emails held by the SMTP outage go out soon after it.
+                    Map.of("cdap.notification.retry.initial-delay", "500ms",
+                            "cdap.notification.retry.max-delay", "3s",
+                            "cdap.notification.retry.max-attempts", "40")));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-shutdown"));
         }
         return stack;
