@@ -10,6 +10,7 @@ import fr.caf38.cdap.intake.validation.Validation;
 import fr.caf38.cdap.intake.web.ProblemCode;
 import fr.caf38.cdap.intake.web.RateLimitInterceptor;
 import fr.caf38.cdap.events.value.DepartmentCode;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  * again instead of a second one.
  */
 @Controller
+@Hidden
 public class PartnerFormController {
     static final String FORM = "/";
     static final String SUBMIT = "/demande";

@@ -2,6 +2,7 @@ package fr.caf38.cdap.intake.pages;
 
 import fr.caf38.cdap.intake.tracking.StatusView;
 import fr.caf38.cdap.intake.tracking.TrackedRequests;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * and {@code Cache-Control: no-store} ({@link PageHeaders}), and the access log leaves query strings out.
  */
 @Controller
+@Hidden
 public class TrackingPageController {
     static final String TRACKING = "/suivi/{requestId}";
 

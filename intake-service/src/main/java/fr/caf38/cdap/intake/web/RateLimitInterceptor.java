@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A token bucket per client address on submissions: past it, {@code 429} with {@code Retry-After},
- * before the body is even read. The address is the connection's, or the one a trusted proxy forwards
+ * A token bucket per client address on submissions, one allowance for the API and the partner's form
+ * together: past it, {@code 429} with {@code Retry-After}, before the body is even read. The address is the connection's, or the one a trusted proxy forwards
  * when {@code server.forward-headers-strategy} says so. Buckets of clients that went quiet (full
  * again) are dropped, so the map does not grow with every address ever seen.
  */

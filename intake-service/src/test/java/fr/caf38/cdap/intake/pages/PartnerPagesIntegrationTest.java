@@ -9,22 +9,41 @@ import fr.caf38.cdap.events.value.Profile;
 import fr.caf38.cdap.events.value.StaffRole;
 import fr.caf38.cdap.intake.Api;
 import fr.caf38.cdap.intake.IntakeIntegrationTest;
+import fr.caf38.cdap.intake.IntakeMetrics;
+import fr.caf38.cdap.intake.IntakeProperties;
 import fr.caf38.cdap.intake.Sirets;
 import fr.caf38.cdap.intake.request.AccessRequest;
+import fr.caf38.cdap.intake.submission.SubmissionService;
+import fr.caf38.cdap.intake.tracking.TrackedRequests;
+import fr.caf38.cdap.intake.validation.AccessRequestValidator;
+import fr.caf38.cdap.intake.validation.PhoneNumbers;
+import fr.caf38.cdap.intake.web.ApiExceptionHandler;
+import fr.caf38.cdap.intake.web.RateLimitInterceptor;
 import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.testinfra.TestInfrastructure;
 import fr.caf38.cdap.testinfra.TopicProbe;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +51,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +63,9 @@ import static fr.caf38.cdap.intake.pages.FormPosts.submit;
 import static fr.caf38.cdap.intake.pages.FormPosts.validT1;
 import static fr.caf38.cdap.intake.pages.FormPosts.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -64,6 +88,24 @@ class PartnerPagesIntegrationTest {
     EventCodec codec;
     @LocalServerPort
     int port;
+    @Autowired
+    ThymeleafViewResolver views;
+    @Autowired
+    SubmissionService submissions;
+    @Autowired
+    TrackedRequests tracked;
+    @Autowired
+    RateLimitInterceptor rateLimit;
+    @Autowired
+    FormCsrf csrf;
+    @Autowired
+    IntakeMetrics metrics;
+    @Autowired
+    AccessRequestValidator validator;
+    @Autowired
+    IntakeProperties properties;
+    @Autowired
+    ApiExceptionHandler apiErrors;
 
     private static String html(MvcResult result) throws Exception {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -112,7 +154,7 @@ class PartnerPagesIntegrationTest {
                 "Auriez-vous l’utilité de consulter les dossiers des allocataires d’une autre Caf ?",
                 "Si oui, merci de motiver votre demande et de préciser le ou les département(s) concerné(s)",
                 "Envoyer ma demande");
-        PartnerWording wording = new PartnerWording(new PagesProperties(java.time.ZoneId.of("Europe/Paris"), null));
+        PartnerWording wording = new PartnerWording(new PagesProperties(ZoneId.of("Europe/Paris"), null));
         for (OrganisationType type : OrganisationType.values()) {
             assertThat(page).contains("value=\"" + type.name() + "\"", wording.organisationType(type));
         }
@@ -276,12 +318,12 @@ class PartnerPagesIntegrationTest {
     void aPostWithoutTheCsrfCookieOrWithAnotherTokenOrFromAnotherSiteIsRefusedAndStoresNothing() throws Exception {
         String siret = Sirets.random();
         String token = FormPosts.newCsrfToken();
-        List<org.springframework.test.web.servlet.RequestBuilder> forged = List.of(
+        List<RequestBuilder> forged = List.of(
                 raw(validT1(siret)).with(Api.anyClient()),
                 raw(validT1(siret)).param(FormCsrf.FIELD, token).with(Api.anyClient()),
-                raw(validT1(siret)).cookie(new jakarta.servlet.http.Cookie(FormCsrf.COOKIE, token))
+                raw(validT1(siret)).cookie(new Cookie(FormCsrf.COOKIE, token))
                         .with(Api.anyClient()),
-                raw(validT1(siret)).cookie(new jakarta.servlet.http.Cookie(FormCsrf.COOKIE, token))
+                raw(validT1(siret)).cookie(new Cookie(FormCsrf.COOKIE, token))
                         .param(FormCsrf.FIELD, FormPosts.newCsrfToken()).with(Api.anyClient()),
                 submit(validT1(siret)).header("Sec-Fetch-Site", "cross-site"));
         for (var post : forged) {
@@ -370,5 +412,85 @@ class PartnerPagesIntegrationTest {
         assertThat(response.body()).contains("<html lang=\"fr\">", "Votre envoi est trop volumineux",
                 "rien n’a été enregistré");
         assertThat(storedWith(siret)).isZero();
+    }
+
+    /** The form of a controller of this context, but for a deployment serving two Cafs, rendered by the application's views. */
+    private String render(ModelAndView page, MockHttpServletRequest request,
+                          MockHttpServletResponse response) throws Exception {
+        views.resolveViewName(page.getViewName(), Locale.FRANCE).render(page.getModel(), request, response);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void whereSeveralCafsAreServedThePartnerChoosesTheCafAndAnUnservedOneIsShownAtTheChoice() throws Exception {
+        IntakeProperties twoCafs = new IntakeProperties(List.of("38", "73"), "38", ZoneId.of("Europe/Paris"),
+                DataSize.ofKilobytes(64), new IntakeProperties.Idempotency(Duration.ofHours(24), Duration.ofHours(1)),
+                new IntakeProperties.RateLimit(false, 1, Duration.ofMinutes(1)));
+        var servingBoth = new AccessRequestValidator(twoCafs.served(), twoCafs.defaultCafCode(), new PhoneNumbers());
+        var form = new MockHttpServletRequest("GET", "/");
+        String page = render(new PartnerFormController(servingBoth, submissions, tracked, rateLimit, csrf,
+                metrics, twoCafs).form(form, new MockHttpServletResponse()), form, new MockHttpServletResponse());
+
+        assertThat(page).contains("<label class=\"label\" for=\"cafDepartment\">Caf à qui vous adressez votre demande</label>")
+                .containsPattern("<option value=\"38\"\\s+selected[^>]*>Caf de l’Isère</option>")
+                .contains("<option value=\"73\">Caf du département 73</option>")
+                .doesNotContain("Votre demande est adressée à la", "destinataire (38)");
+
+        // This context's validator serves 38 only: a choice of 73 comes back as an error at the choice.
+        String siret = Sirets.random();
+        String token = FormPosts.newCsrfToken();
+        var post = new MockHttpServletRequest("POST", "/demande");
+        post.setRemoteAddr("10.73." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250)));
+        post.setCookies(new Cookie(FormCsrf.COOKIE, token));
+        MultiValueMap<String, String> answers = with(with(validT1(siret), "cafDepartment", "73"),
+                "otherCafAccess.departments", "01");
+        answers.add(FormCsrf.FIELD, token);
+        ModelAndView refused = new PartnerFormController(validator, submissions, tracked, rateLimit, csrf, metrics,
+                twoCafs).submit(answers, post, new MockHttpServletResponse());
+        assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(render(refused, post, new MockHttpServletResponse()))
+                .contains("id=\"cafDepartment-erreur\"", "Ce service ne reçoit pas les demandes adressées à la Caf du département 73")
+                .containsPattern("<option value=\"73\"\\s+selected[^>]*>Caf du département 73</option>")
+                .containsPattern("<select id=\"cafDepartment\"[^>]*aria-describedby=\"cafDepartment-erreur\"[^>]*aria-invalid=\"true\"");
+
+        // Served by both: the request goes to the Caf chosen.
+        ModelAndView accepted = new PartnerFormController(servingBoth, submissions, tracked, rateLimit, csrf, metrics,
+                twoCafs).submit(answers, post, new MockHttpServletResponse());
+        String location = ((RedirectView) accepted.getView()).getUrl();
+        Matcher confirmation = CONFIRMATION.matcher(location);
+        assertThat(confirmation.matches()).as(location).isTrue();
+        AccessRequest stored = mongo.findById(confirmation.group(1), AccessRequest.class);
+        assertThat(stored.cafDepartment()).isEqualTo(DepartmentCode.of("73"));
+        assertThat(stored.reference()).startsWith("CDAP-73-");
+    }
+
+    @Test
+    void aFailureWhileStoringGivesAFrenchPageRatherThanTheApisJson() throws Exception {
+        SubmissionService failing = mock(SubmissionService.class);
+        when(failing.submit(any(), any()))
+                .thenThrow(new DataAccessResourceFailureException("store unreachable"));
+        // The application's controller, advice and views, around a submission service that fails.
+        MockMvc pages = MockMvcBuilders.standaloneSetup(
+                        new PartnerFormController(validator, failing, tracked, rateLimit, csrf, metrics, properties))
+                .setControllerAdvice(apiErrors, new PageExceptionHandler(metrics))
+                .setViewResolvers(views::resolveViewName).build();
+
+        MvcResult result = pages.perform(submit(validT1(Sirets.random()))).andExpect(status().isInternalServerError())
+                .andReturn();
+
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+        assertThat(html(result)).contains("<html lang=\"fr\">", "Le service n’a pas pu traiter votre demande",
+                "vos réponses sont encore dans la page");
+    }
+
+    @Test
+    void browsersGetSpringBootsErrorPageInFrenchToo() throws Exception {
+        for (int code : new int[] {400, 404, 500}) {
+            MvcResult result = mvc.perform(get("/error").accept(MediaType.TEXT_HTML)
+                    .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, code)).andReturn();
+            assertThat(result.getResponse().getStatus()).isEqualTo(code);
+            assertThat(html(result)).as("%d", code).contains("<html lang=\"fr\">", code == 404 ? "Page introuvable"
+                    : code == 500 ? "Le service n’a pas pu traiter votre demande" : "Cette requête ne peut pas être traitée");
+        }
     }
 }
