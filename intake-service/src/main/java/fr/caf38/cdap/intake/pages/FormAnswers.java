@@ -69,7 +69,7 @@ public final class FormAnswers {
         for (FormField field : FormField.values()) {
             List<String> given = parameters.get(field.fieldName());
             if (given != null) {
-                values.put(field.fieldName(), List.copyOf(given.stream().map(v -> v == null ? "" : v).toList()));
+                values.put(field.fieldName(), given.stream().map(v -> v == null ? "" : v).toList());
             }
         }
         return new FormAnswers(values);
