@@ -35,8 +35,8 @@ class OperationsIntegrationTest {
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"))
                 .andExpect(jsonPath("$.components.binders.status").exists())
                 .andExpect(jsonPath("$.components.outbox.status").value("UP"))
-                .andExpect(jsonPath("$.components.outbox.details.pending").isNumber())
-                .andExpect(jsonPath("$.components.outbox.details.oldestPendingAgeSeconds").isNumber());
+                .andExpect(jsonPath("$.components.outbox.details.requests.pending").isNumber())
+                .andExpect(jsonPath("$.components.outbox.details.requests.oldestPendingAgeSeconds").isNumber());
     }
 
     @Test

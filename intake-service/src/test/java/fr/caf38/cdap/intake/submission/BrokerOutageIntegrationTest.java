@@ -75,7 +75,7 @@ class BrokerOutageIntegrationTest {
                 .andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/health"))
                 .andExpect(jsonPath("$.components.outbox.status").value("UP"))
-                .andExpect(jsonPath("$.components.outbox.details.pending").value(1))
+                .andExpect(jsonPath("$.components.outbox.details.requests.pending").value(1))
                 .andExpect(jsonPath("$.components.outbox.details.lastError").isString());
 
         try (EmbeddedKafka broker = EmbeddedKafka.start(BROKER_PORT);
