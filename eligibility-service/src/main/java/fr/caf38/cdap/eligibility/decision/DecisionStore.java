@@ -107,7 +107,7 @@ public class DecisionStore implements InitializingBean {
         boolean applied = mongo.updateFirst(current, outbox.withEvents(update, event), DecisionDocument.class)
                 .getMatchedCount() == 1;
         if (applied) {
-            outbox.written();
+            outbox.written(DecisionDocument.class, requestId);
         }
         return applied;
     }

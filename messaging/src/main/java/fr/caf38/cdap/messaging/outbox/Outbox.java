@@ -54,14 +54,14 @@ public class Outbox {
         }
         mongo.insert(document, collection);
         if (events.length > 0) {
-            relay.wake();
+            relay.wake(collection, document.get("_id"));
         }
         return entity;
     }
 
     /**
      * Adds the events to a targeted update of an aggregate: they are stored by the same write as the
-     * change. Call {@link #written()} once the update succeeded.
+     * change. Call {@link #written(Class, Object)} once the update succeeded.
      */
     public Update withEvents(Update update, Event... events) {
         Instant now = clock.instant();
@@ -70,7 +70,15 @@ public class Outbox {
                 .min(OutboxFields.SINCE, Date.from(now));
     }
 
-    /** Tells the relay that events were just stored, so they are published now rather than at the next tick. */
+    /**
+     * Tells the relay that events were just stored in this document, so they are published now,
+     * through the document's _id.
+     */
+    public void written(Class<?> entityClass, Object id) {
+        relay.wake(mongo.getCollectionName(entityClass), id);
+    }
+
+    /** Tells the relay that events were just stored somewhere: it sweeps the collections soon. */
     public void written() {
         relay.wake();
     }

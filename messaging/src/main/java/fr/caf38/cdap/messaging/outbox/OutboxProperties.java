@@ -12,7 +12,10 @@ import java.util.Map;
  *
  * @param collections   the collections whose documents carry an outbox
  * @param brokers       Kafka bootstrap servers; when unset, the binder's ({@code spring.cloud.stream.kafka.binder.brokers})
- * @param interval      how often the relay looks for pending events besides being woken after a write
+ * @param interval      how often the relay runs besides being woken after a write
+ * @param sweepInterval how often it scans the collections for pending events it was not told about
+ *                      (another instance's, a crash's, a failed publication's); a write names its
+ *                      document, which the relay publishes through its _id without a scan
  * @param batchSize     documents claimed per run
  * @param lease         how long a claim holds a document; a relay that died loses it after that
  * @param retryDelay    wait before retrying a document whose publication failed
@@ -24,6 +27,7 @@ public record OutboxProperties(
         List<String> collections,
         String brokers,
         @DefaultValue("1s") Duration interval,
+        @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("500") int batchSize,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("2s") Duration retryDelay,

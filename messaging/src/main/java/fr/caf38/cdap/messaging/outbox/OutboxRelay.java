@@ -64,6 +64,11 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    /** Documents just written by this instance: published through their _id, without a collection scan. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Hint> hints = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Set when a full sweep of the collections is due (timer, or a write whose document is not named). */
+    private final AtomicBoolean sweepRequested = new AtomicBoolean(true);
+    private volatile long lastSweep;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile ScheduledExecutorService executor;
@@ -77,8 +82,22 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         this.meters = meters;
     }
 
-    /** Asks for a run as soon as possible; requests made while one is queued are merged. */
+    private record Hint(String collection, Object id) {
+    }
+
+    /** Asks for a run as soon as possible, for the given document just written (the fast path). */
+    public void wake(String collection, Object id) {
+        hints.add(new Hint(collection, id));
+        schedule();
+    }
+
+    /** Asks for a run as soon as possible, sweeping every collection (the slow path). */
     public void wake() {
+        sweepRequested.set(true);
+        schedule();
+    }
+
+    private void schedule() {
         ScheduledExecutorService running = executor;
         if (running != null && wakeRequested.compareAndSet(false, true)) {
             try {
@@ -92,23 +111,52 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         }
     }
 
-    /** Publishes until nothing is left to claim (or a run fails); returns the number of events published. */
+    /**
+     * Publishes what was hinted, then, when a sweep is due, everything left to claim (until a run
+     * fails); returns the number of events published.
+     */
     public int drain() {
-        int total = 0;
-        for (String collection : properties.collections()) {
-            int published;
-            do {
-                published = runOnce(collection);
-                total += Math.max(published, 0);
-            } while (published >= properties.batchSize());
+        int total = drainHints();
+        long now = System.nanoTime();
+        if (sweepRequested.getAndSet(false) || now - lastSweep >= properties.sweepInterval().toNanos()) {
+            lastSweep = now;
+            for (String collection : properties.collections()) {
+                int published;
+                do {
+                    published = runOnce(collection, null);
+                    total += Math.max(published, 0);
+                } while (published >= properties.batchSize());
+            }
         }
         return total;
     }
 
-    /** One claim–publish–acknowledge cycle on one collection; -1 when the publication failed. */
-    int runOnce(String collection) {
+    /** The fast path: documents named by their writers, claimed through their _id (an index on any store). */
+    private int drainHints() {
+        int total = 0;
+        Map<String, List<Object>> batch = new LinkedHashMap<>();
+        Hint hint;
+        while ((hint = hints.poll()) != null) {
+            List<Object> ids = batch.computeIfAbsent(hint.collection(), collection -> new ArrayList<>());
+            ids.add(hint.id());
+            if (ids.size() >= properties.batchSize()) {
+                total += Math.max(runOnce(hint.collection(), batch.remove(hint.collection())), 0);
+            }
+        }
+        for (var entry : batch.entrySet()) {
+            total += Math.max(runOnce(entry.getKey(), entry.getValue()), 0);
+        }
+        return total;
+    }
+
+    /**
+     * One claim–publish–acknowledge cycle on one collection, for the given documents or, when null,
+     * for the oldest pending ones (a scan); -1 when the publication failed.
+     */
+    int runOnce(String collection, List<Object> hinted) {
         Instant now = clock.instant();
-        List<Object> ids = mongo.find(claimable(now).limit(properties.batchSize()), Document.class, collection)
+        List<Object> ids = hinted != null ? hinted
+                : mongo.find(claimable(now).limit(properties.batchSize()), Document.class, collection)
                 .stream().map(document -> document.get("_id")).toList();
         if (ids.isEmpty()) {
             return 0;
@@ -116,7 +164,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         String token = UUID.randomUUID().toString();
         mongo.updateMulti(claimable(now).addCriteria(Criteria.where("_id").in(ids)),
                 new Update().set(CLAIM, token).set(LEASE_UNTIL, Date.from(now.plus(properties.lease()))), collection);
-        Query claimedQuery = Query.query(Criteria.where(CLAIM).is(token)).with(Sort.by(SINCE));
+        Query claimedQuery = Query.query(Criteria.where("_id").in(ids).and(CLAIM).is(token)).with(Sort.by(SINCE));
         List<Document> claimed = mongo.find(claimedQuery, Document.class, collection);
         if (claimed.isEmpty()) {
             return 0;

@@ -94,7 +94,7 @@ class OutboxRelayIntegrationTest {
     @Test
     void whileTheBrokerIsUnreachableEventsWaitAndArePublishedOnceItIsBack() {
         int port = FreePorts.next();
-        var properties = new OutboxProperties(List.of("samples-outage"), null, Duration.ofMillis(200), 100,
+        var properties = new OutboxProperties(List.of("samples-outage"), null, Duration.ofMillis(200), Duration.ofMillis(200), 100,
                 Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(3), Map.of());
         var producer = new KafkaProducer<String, byte[]>(
                 MessagingAutoConfiguration.producerConfig("127.0.0.1:" + port, properties));
@@ -134,7 +134,7 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void twoRelaysRunningAtOnceNeverPublishTheSameEventTwice(TestInfrastructure infra) {
-        var properties = new OutboxProperties(List.of("samples-race"), null, Duration.ofHours(1), 50,
+        var properties = new OutboxProperties(List.of("samples-race"), null, Duration.ofHours(1), Duration.ofHours(1), 50,
                 Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(20), Map.of());
         OutboxRelay first = relay(infra, properties);
         OutboxRelay second = relay(infra, properties);

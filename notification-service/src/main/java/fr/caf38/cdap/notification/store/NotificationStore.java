@@ -99,7 +99,7 @@ public class NotificationStore {
         String token = UUID.randomUUID().toString();
         mongo.updateMulti(Query.query(dueCriteria(now).and(Fields.ID).in(ids)),
                 new Update().set(Fields.CLAIM, token).set(Fields.LEASE_UNTIL, now.plus(lease)), Notification.class);
-        return mongo.find(Query.query(Criteria.where(Fields.CLAIM).is(token))
+        return mongo.find(Query.query(Criteria.where(Fields.ID).in(ids).and(Fields.CLAIM).is(token))
                 .with(Sort.by(Fields.CREATED_AT)), Notification.class);
     }
 
@@ -115,7 +115,7 @@ public class NotificationStore {
         }
         boolean done = matched(mongo.updateFirst(held(notification), update, Notification.class));
         if (done && events.length > 0) {
-            outbox.written();
+            outbox.written(Notification.class, notification.id());
         }
         return done;
     }
