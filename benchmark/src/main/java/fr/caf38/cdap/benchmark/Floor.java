@@ -3,6 +3,9 @@ package fr.caf38.cdap.benchmark;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,7 +46,7 @@ final class Floor {
     double kafkaThroughput(int records) {
         String topic = "bench.floor." + UUID.randomUUID();
         byte[] value = new byte[1024];
-        try (KafkaProducer<String, byte[]> producer = producer(); KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(topic); KafkaProducer<String, byte[]> producer = producer()) {
             long start = System.nanoTime();
             for (int i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, Integer.toString(i % 1000), value));
@@ -61,7 +64,7 @@ final class Floor {
     Samples kafkaLatency(int ratePerSecond, int seconds) {
         String topic = "bench.floor." + UUID.randomUUID();
         Samples samples = new Samples();
-        try (KafkaProducer<String, byte[]> producer = producer(); KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(topic); KafkaProducer<String, byte[]> producer = producer()) {
             long intervalNanos = 1_000_000_000L / ratePerSecond;
             long start = System.nanoTime();
             long total = (long) ratePerSecond * seconds;
@@ -141,7 +144,18 @@ final class Floor {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
+    /** Creates the topic and waits until it has leaders, so the measure does not include its creation. */
+    private void createTopic(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create " + topic, e);
+        }
+    }
+
     private KafkaConsumer<String, byte[]> consumer(String topic) {
+        createTopic(topic);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
