@@ -108,8 +108,8 @@ final class Report {
         int previousY = -1;
         for (Pipeline.StageResult stage : stages) {
             double value = y.applyAsDouble(stage);
-            if (Double.isNaN(value)) {
-                continue;
+            if (Double.isNaN(value) || value <= 0) {
+                continue; // nothing completed in that stage: no point to draw
             }
             int px = left + (int) ((width - left - right) * stage.decidedPerSecond() / maxX);
             int py = yPixel(Math.max(value, minY), minY, maxY, top, height - bottom);
