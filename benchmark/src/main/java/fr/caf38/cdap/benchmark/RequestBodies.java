@@ -1,5 +1,7 @@
 package fr.caf38.cdap.benchmark;
 
+import fr.caf38.cdap.testinfra.TestSirets;
+
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -39,38 +41,10 @@ final class RequestBodies {
                  "profile": "%s", %s,
                  "cafproConvention": {"inOtherDepartment": %s, "departments": %s},
                  "otherCafAccess": {"needed": %s, "motivation": %s, "departments": %s}}
-                """.formatted(sequence, randomSiret(), 1 + sequence % 200, mailbox(sequence),
+                """.formatted(sequence, TestSirets.random(), 1 + sequence % 200, mailbox(sequence),
                 random.nextInt(100), random.nextInt(100), random.nextInt(100), PROFILES[kind], DETAILS[kind],
                 cafpro, cafpro ? "[\"73\"]" : "[]",
                 otherCaf, otherCaf ? "\"Familles suivies résidant dans le département voisin.\"" : "null",
                 otherCaf ? "[\"26\", \"73\"]" : "[]");
-    }
-
-    static String randomSiret() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String siren8 = String.format("%08d", random.nextInt(10_000_000, 100_000_000));
-        String siren = siren8 + luhnDigit(siren8);
-        String nic4 = String.format("%04d", random.nextInt(10_000));
-        return siren + nic4 + luhnDigit(siren + nic4);
-    }
-
-    private static int luhnDigit(String digits) {
-        for (int check = 0; check <= 9; check++) {
-            String candidate = digits + check;
-            int sum = 0;
-            boolean doubleIt = false;
-            for (int i = candidate.length() - 1; i >= 0; i--) {
-                int d = candidate.charAt(i) - '0';
-                if (doubleIt) {
-                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-                }
-                sum += d;
-                doubleIt = !doubleIt;
-            }
-            if (sum % 10 == 0) {
-                return check;
-            }
-        }
-        throw new IllegalStateException();
     }
 }

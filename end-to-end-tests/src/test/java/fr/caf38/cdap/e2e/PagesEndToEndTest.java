@@ -2,6 +2,7 @@ package fr.caf38.cdap.e2e;
 
 import fr.caf38.cdap.localstack.LocalStack;
 import fr.caf38.cdap.testinfra.Browser;
+import fr.caf38.cdap.testinfra.TestSirets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class PagesEndToEndTest {
         // The partner fills in the form: a T1 service that also needs another Caf's files (an agent decides).
         browser.get(stack.intakeUrl() + "/");
         type("legalName", "CCAS de Bout-en-bout");
-        type("siret", Requests.randomSiret());
+        type("siret", TestSirets.random());
         type("address-line1", "3 rue des Essais");
         type("postalCode", "38000");
         type("city", "Grenoble");

@@ -1,7 +1,8 @@
 package fr.caf38.cdap.e2e;
 
+import fr.caf38.cdap.testinfra.TestSirets;
+
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Request bodies as a partner sends them, each with its own SIRET and mailbox so tests never mix. */
 final class Requests {
@@ -48,38 +49,6 @@ final class Requests {
                   "cafproConvention": {"inOtherDepartment": false, "departments": []},
                   "otherCafAccess": %s
                 }
-                """.formatted(randomSiret(), email, profile, details, otherCafAccess);
-    }
-
-    /** A random SIRET whose SIREN and whole number both pass the Luhn check. */
-    static String randomSiret() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String siren8 = String.format("%08d", random.nextInt(10_000_000, 100_000_000));
-        String siren = siren8 + luhnDigit(siren8);
-        String nic4 = String.format("%04d", random.nextInt(10_000));
-        return siren + nic4 + luhnDigit(siren + nic4);
-    }
-
-    private static int luhnDigit(String digits) {
-        for (int check = 0; check <= 9; check++) {
-            if (luhn(digits + check)) {
-                return check;
-            }
-        }
-        throw new IllegalStateException("no Luhn digit for " + digits);
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        boolean doubleIt = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (doubleIt) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-            doubleIt = !doubleIt;
-        }
-        return sum % 10 == 0;
+                """.formatted(TestSirets.random(), email, profile, details, otherCafAccess);
     }
 }
