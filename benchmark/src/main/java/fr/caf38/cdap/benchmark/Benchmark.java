@@ -23,6 +23,7 @@ import java.util.Map;
  * {@code warmupSeconds}, {@code quick} (smaller floor runs).
  */
 public final class Benchmark {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Benchmark.class);
     private static final List<String> PROCESSES = List.of("kafka", "store", "mail", "intake-service",
             "eligibility-service", "notification-service");
 
@@ -38,25 +39,25 @@ public final class Benchmark {
         Duration warmup = Duration.ofSeconds(Long.getLong("warmupSeconds", 30));
         boolean quick = Boolean.getBoolean("quick");
 
-        System.out.println("Starting the local stack on free ports (data and logs in " + out.resolve("stack") + ") ...");
+        log.info("Starting the local stack on free ports (data and logs in {}) ...", out.resolve("stack"));
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, out.resolve("stack"), StackPorts.free(),
                 List.of("-Xmx768m", "-XX:+UseParallelGC"), Map.of()))) {
             String bootstrap = "127.0.0.1:" + stack.ports().kafka();
             Map<String, Object> floor = new Floor(bootstrap, "mongodb://127.0.0.1:" + stack.ports().store()).measure(quick);
-            System.out.println("Floor: " + floor);
+            log.info("Floor: {}", floor);
 
             List<Long> pids = PROCESSES.stream().map(name -> stack.process(name).pid()).toList();
             List<Pipeline.StageResult> stages = new ArrayList<>();
             try (Pipeline pipeline = new Pipeline(stack.intakeUrl(), bootstrap)) {
-                System.out.printf("Pipeline: warming up for %d s ...%n", warmup.toSeconds());
+                log.info("Pipeline: warming up for {} s ...", warmup.toSeconds());
                 pipeline.run(50, warmup, Duration.ofSeconds(20), pids);
                 for (int rate : rates) {
-                    System.out.printf("Pipeline: %d requests/s for %d s ...%n", rate, stage.toSeconds());
+                    log.info("Pipeline: {} requests/s for {} s ...", rate, stage.toSeconds());
                     Pipeline.StageResult result = pipeline.run(rate, stage, Duration.ofSeconds(30), pids);
                     stages.add(result);
-                    System.out.println("  " + result);
+                    log.info("  {}", result);
                     if (saturated(result)) {
-                        System.out.println("  saturated: stopping the ramp");
+                        log.info("  saturated: stopping the ramp");
                         break;
                     }
                 }
@@ -73,9 +74,9 @@ public final class Benchmark {
             json.put("verdict", verdict);
             String markdown = Report.markdown(floor, stages, rss, verdict);
             Report.write(out, json, markdown, stages);
-            System.out.println();
+            // The table is the command's output.
             System.out.println(markdown);
-            System.out.println("Results in " + out);
+            log.info("Results in {}", out);
         }
     }
 

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the hardware allows: raw Kafka produce→consume and raw store inserts, same sizes as the pipeline's. */
 final class Floor {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Floor.class);
     private final String bootstrap;
     private final String mongoUri;
 
@@ -117,10 +118,10 @@ final class Floor {
 
     Map<String, Object> measure(boolean quick) throws Exception {
         int scale = quick ? 5 : 1;
-        System.out.println("Floor: warming up ...");
+        log.info("Floor: warming up ...");
         kafkaThroughput(20_000 / scale);
         storeInserts(2_000 / scale, 1);
-        System.out.println("Floor: measuring ...");
+        log.info("Floor: measuring ...");
         Map<String, Object> floor = new LinkedHashMap<>();
         floor.put("kafkaRecordsPerSecond", round(kafkaThroughput(100_000 / scale)));
         Samples latency = kafkaLatency(1000, quick ? 5 : 15);

@@ -41,8 +41,9 @@ final class Pipeline implements AutoCloseable {
     }
 
     private final String intakeUrl;
+    private final java.util.concurrent.ExecutorService httpThreads = Executors.newFixedThreadPool(16);
     private final HttpClient http = HttpClient.newBuilder()
-            .executor(Executors.newFixedThreadPool(16))
+            .executor(httpThreads)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Long> submittedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
@@ -196,6 +197,7 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        httpThreads.shutdownNow();
         watching.set(false);
         for (Thread watcher : watchers) {
             watcher.join(5_000);
