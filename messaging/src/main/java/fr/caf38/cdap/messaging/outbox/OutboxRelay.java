@@ -3,6 +3,7 @@ package fr.caf38.cdap.messaging.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import fr.caf38.cdap.messaging.worker.WakeableWorker;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -28,9 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,7 +62,6 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private final OutboxProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
     /** Documents just written by this instance: published through their _id, without a collection scan. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Hint> hints = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Set when a full sweep of the collections is due (timer, or a write whose document is not named). */
@@ -71,7 +69,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private volatile long lastSweep;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private volatile ScheduledExecutorService executor;
+    private final WakeableWorker worker;
 
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, OutboxProperties properties,
                        Clock clock, MeterRegistry meters) {
@@ -80,6 +78,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.worker = new WakeableWorker("outbox-relay", properties.interval(), this::drain);
     }
 
     private record Hint(String collection, Object id) {
@@ -98,17 +97,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     }
 
     private void schedule() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeRequested.compareAndSet(false, true)) {
-            try {
-                running.execute(() -> {
-                    wakeRequested.set(false);
-                    drain();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                wakeRequested.set(false);
-            }
-        }
+        worker.wake();
     }
 
     /**
@@ -285,17 +274,9 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         }
     }
 
-    private void safeDrain() {
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            log.warn("Outbox relay run failed, will retry: {}", e.toString());
-        }
-    }
-
     @Override
     public void start() {
-        if (executor != null) {
+        if (worker.isRunning()) {
             return;
         }
         for (String collection : properties.collections()) {
@@ -314,28 +295,13 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                         .description("age of the oldest event waiting to be published").register(meters);
             }
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::safeDrain, 0, interval, TimeUnit.MILLISECONDS);
+        worker.start();
     }
 
     /** Stops running; can be started again (Spring pauses and restarts contexts), the producer stays open. */
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(properties.sendTimeout());
     }
 
     /** Releases the Kafka producer when the application closes. */
@@ -347,6 +313,6 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return worker.isRunning();
     }
 }

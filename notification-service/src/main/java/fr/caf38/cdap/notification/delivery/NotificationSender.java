@@ -4,6 +4,7 @@ import fr.caf38.cdap.events.Event;
 import fr.caf38.cdap.events.PartnerNotified;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Siret;
+import fr.caf38.cdap.messaging.worker.WakeableWorker;
 import fr.caf38.cdap.notification.NotificationProperties;
 import fr.caf38.cdap.notification.store.Notification;
 import fr.caf38.cdap.notification.store.NotificationStore;
@@ -16,6 +17,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,11 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers stored notifications, apart from the consumers: woken right after a notification is
@@ -51,8 +48,7 @@ public class NotificationSender implements SmartLifecycle {
     private final NotificationProperties properties;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private final WakeableWorker worker;
     private volatile String lastProblem;
 
     public NotificationSender(NotificationStore store, JavaMailSenderImpl mailSender, MailComposer composer,
@@ -63,21 +59,12 @@ public class NotificationSender implements SmartLifecycle {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
+        this.worker = new WakeableWorker("notification-sender", properties.sender().pollInterval(), this::drain);
     }
 
     /** Asks for a run as soon as possible; requests made while one is queued are merged. */
     public void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeRequested.compareAndSet(false, true)) {
-            try {
-                running.execute(() -> {
-                    wakeRequested.set(false);
-                    safeDrain();
-                });
-            } catch (RejectedExecutionException stopping) {
-                wakeRequested.set(false);
-            }
-        }
+        worker.wake();
     }
 
     /** Runs until nothing is left to claim; returns the number of notifications handled. */
@@ -208,43 +195,18 @@ public class NotificationSender implements SmartLifecycle {
                 Siret.parse(notification.siret()));
     }
 
-    private void safeDrain() {
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            log.warn("Notification sender run failed, will retry: {}", e.toString());
-        }
-    }
-
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "notification-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.sender().pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::safeDrain, 0, interval, TimeUnit.MILLISECONDS);
+        worker.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(30));
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return worker.isRunning();
     }
 }
