@@ -12,14 +12,16 @@ import java.util.Map;
  *
  * @param collections   the collections whose documents carry an outbox
  * @param brokers       Kafka bootstrap servers; when unset, the binder's ({@code spring.cloud.stream.kafka.binder.brokers})
- * @param interval      how often the relay runs besides being woken after a write
- * @param sweepInterval how often it scans the collections for pending events it was not told about
- *                      (another instance's, a crash's, a failed publication's); a write names its
- *                      document, which the relay publishes through its _id without a scan
- * @param batchSize     documents claimed per run
- * @param lease         how long a claim holds a document; a relay that died loses it after that
- * @param retryDelay    wait before retrying a document whose publication failed
+ * @param interval      how often the relay looks for work besides being woken by a write
+ * @param sweepInterval how often the recovery sweep reads the pending entries for events no live
+ *                      instance holds in memory (another instance's after its death, a crash's); writers
+ *                      hand their events over in memory, so nothing waits for a sweep in normal running
+ * @param batchSize     events sent to Kafka per batch, and pending entries claimed per sweep step
+ * @param lease         how old a pending entry must be before a sweep takes it, and how long a sweep's
+ *                      claim holds it
+ * @param retryDelay    wait before retrying a publication that failed
  * @param sendTimeout   how long a run waits for the broker's acknowledgements
+ * @param maxInMemory   events waiting in memory at most (a long broker outage); beyond, the sweep finds them
  * @param producer      extra Kafka producer properties
  */
 @ConfigurationProperties("cdap.outbox")
@@ -27,11 +29,12 @@ public record OutboxProperties(
         List<String> collections,
         String brokers,
         @DefaultValue("1s") Duration interval,
-        @DefaultValue("5s") Duration sweepInterval,
+        @DefaultValue("60s") Duration sweepInterval,
         @DefaultValue("500") int batchSize,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("2s") Duration retryDelay,
         @DefaultValue("20s") Duration sendTimeout,
+        @DefaultValue("50000") int maxInMemory,
         Map<String, String> producer) {
 
     public OutboxProperties {

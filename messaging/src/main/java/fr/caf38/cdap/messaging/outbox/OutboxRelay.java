@@ -1,9 +1,9 @@
 package fr.caf38.cdap.messaging.outbox;
 
+import fr.caf38.cdap.messaging.worker.WakeableWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import fr.caf38.cdap.messaging.worker.WakeableWorker;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -12,9 +12,8 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,35 +23,42 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static fr.caf38.cdap.events.EventHeaders.EVENT_ID;
 import static fr.caf38.cdap.events.EventHeaders.EVENT_TYPE;
 import static fr.caf38.cdap.events.EventHeaders.SCHEMA_VERSION;
-import static fr.caf38.cdap.messaging.outbox.OutboxFields.ATTEMPTS;
-import static fr.caf38.cdap.messaging.outbox.OutboxFields.CLAIM;
-import static fr.caf38.cdap.messaging.outbox.OutboxFields.LEASE_UNTIL;
 import static fr.caf38.cdap.messaging.outbox.OutboxFields.MESSAGES;
-import static fr.caf38.cdap.messaging.outbox.OutboxFields.PENDING;
-import static fr.caf38.cdap.messaging.outbox.OutboxFields.SINCE;
 
 /**
  * Publishes the events stored by {@link Outbox}, off the request and consumer threads.
  *
- * <p>Each run claims a batch of documents atomically (a claim token and a lease), so two instances
- * never publish the same pending event at the same time; sends every event of the batch (oldest
- * first, {@code acks=all}); waits for the broker's acknowledgements; and only then removes the
- * acknowledged events from their documents. A broker outage or a crash leaves the events in place:
- * they are published by a later run (at least once — consumers drop duplicates by event id).
- * The relay runs when woken after a write and on a fixed schedule.
+ * <p>The normal path costs what it publishes and reads nothing: writers hand their events over in
+ * memory right after the write; the relay sends them as one Kafka batch ({@code acks=all}), waits
+ * for the acknowledgements, then removes them from their documents with one bulk write of
+ * {@code $pull} by _id and deletes their pending entries by key. A failed publication keeps the
+ * events in memory and tries again after {@code retryDelay}.
+ *
+ * <p>The recovery sweep (at start-up, then every {@code sweepInterval}) finds what a crash, another
+ * instance's death or an overflow of memory left behind, through the pending entries
+ * ({@link PendingEvents}) older than {@code lease}; it claims them with a lease, so two instances
+ * never publish the same pending event at the same time, and reads their documents by _id. At
+ * start-up it also scans the collections once, for events stored before pending entries existed.
+ * Delivery is at least once: consumers drop duplicates by event id.
  */
 public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -62,14 +68,22 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private final OutboxProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    /** Documents just written by this instance: published through their _id, without a collection scan. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Hint> hints = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** Set when a full sweep of the collections is due (timer, or a write whose document is not named). */
+    private final PendingEvents pending;
+    private final WakeableWorker worker;
+
+    /** Events handed over by this instance's writers, oldest first, not yet acknowledged. */
+    private final ConcurrentLinkedDeque<Handed> queue = new ConcurrentLinkedDeque<>();
+    /** The event ids in {@link #queue} or being published: the sweep leaves them to this path. */
+    private final Set<String> inMemory = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> inMemoryPerCollection = new ConcurrentHashMap<>();
+    /** Pending events the last sweep found and could not publish, per collection. */
+    private final Map<String, Long> leftBySweep = new ConcurrentHashMap<>();
     private final AtomicBoolean sweepRequested = new AtomicBoolean(true);
+    private volatile boolean scannedAtStartUp;
     private volatile long lastSweep;
+    private volatile long retryAfter;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private final WakeableWorker worker;
 
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, OutboxProperties properties,
                        Clock clock, MeterRegistry meters) {
@@ -78,131 +92,226 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.pending = new PendingEvents(mongo);
         this.worker = new WakeableWorker("outbox-relay", properties.interval(), this::drain);
     }
 
-    private record Hint(String collection, Object id) {
+    /** An event to publish, the document that holds it, and when this instance got it. */
+    private record Handed(String collection, Object documentId, OutboxMessage message, long handedAt) {
     }
 
-    /** Asks for a run as soon as possible, for the given document just written (the fast path). */
-    public void wake(String collection, Object id) {
-        hints.add(new Hint(collection, id));
-        schedule();
+    /**
+     * Takes events just stored in a document, to publish them now. Beyond {@code maxInMemory} events
+     * waiting (a long broker outage) they are left to the sweep, which finds them by their pending
+     * entries.
+     */
+    void handOff(String collection, Object documentId, List<OutboxMessage> messages) {
+        if (inMemory.size() + messages.size() > properties.maxInMemory()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (OutboxMessage message : messages) {
+            if (inMemory.add(message.eventId())) {
+                queue.add(new Handed(collection, documentId, message, now));
+                counter(collection).incrementAndGet();
+            }
+        }
+        worker.wake();
     }
 
-    /** Asks for a run as soon as possible, sweeping every collection (the slow path). */
+    /** Asks for a sweep as soon as possible. */
     public void wake() {
         sweepRequested.set(true);
-        schedule();
-    }
-
-    private void schedule() {
         worker.wake();
     }
 
     /**
-     * Publishes what was hinted, then, when a sweep is due, everything left to claim (until a run
-     * fails); returns the number of events published.
+     * Publishes what was handed over (until a publication fails), then, when a sweep is due, what
+     * the pending entries show was left behind; returns the number of events published.
      */
-    public int drain() {
-        int total = drainHints();
+    public synchronized int drain() {
+        int total = 0;
+        if (System.nanoTime() - retryAfter >= 0) {
+            List<Handed> batch;
+            while (!(batch = take(properties.batchSize())).isEmpty()) {
+                List<Handed> failed = publish(batch);
+                total += batch.size() - failed.size();
+                if (!failed.isEmpty()) {
+                    for (int i = failed.size() - 1; i >= 0; i--) {
+                        queue.addFirst(failed.get(i));
+                    }
+                    retryAfter = System.nanoTime() + properties.retryDelay().toNanos();
+                    break;
+                }
+            }
+        }
         long now = System.nanoTime();
         if (sweepRequested.getAndSet(false) || now - lastSweep >= properties.sweepInterval().toNanos()) {
             lastSweep = now;
-            for (String collection : properties.collections()) {
-                int published;
-                do {
-                    published = runOnce(collection, null);
-                    total += Math.max(published, 0);
-                } while (published >= properties.batchSize());
-            }
+            total += sweep();
         }
         return total;
     }
 
-    /** The fast path: documents named by their writers, claimed through their _id (an index on any store). */
-    private int drainHints() {
-        int total = 0;
-        Map<String, List<Object>> batch = new LinkedHashMap<>();
-        Hint hint;
-        while ((hint = hints.poll()) != null) {
-            List<Object> ids = batch.computeIfAbsent(hint.collection(), collection -> new ArrayList<>());
-            ids.add(hint.id());
-            if (ids.size() >= properties.batchSize()) {
-                total += Math.max(runOnce(hint.collection(), batch.remove(hint.collection())), 0);
-            }
+    private List<Handed> take(int limit) {
+        List<Handed> batch = new ArrayList<>();
+        Handed next;
+        while (batch.size() < limit && (next = queue.poll()) != null) {
+            batch.add(next);
         }
-        for (var entry : batch.entrySet()) {
-            total += Math.max(runOnce(entry.getKey(), entry.getValue()), 0);
-        }
-        return total;
+        return batch;
     }
 
     /**
-     * One claim–publish–acknowledge cycle on one collection, for the given documents or, when null,
-     * for the oldest pending ones (a scan); -1 when the publication failed.
+     * Sends one batch, waits for the acknowledgements and acknowledges in the store what Kafka
+     * acknowledged; returns what failed, oldest first.
      */
-    int runOnce(String collection, List<Object> hinted) {
-        Instant now = clock.instant();
-        List<Object> ids = hinted != null ? hinted
-                : mongo.find(claimable(now).limit(properties.batchSize()), Document.class, collection)
-                .stream().map(document -> document.get("_id")).toList();
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        String token = UUID.randomUUID().toString();
-        mongo.updateMulti(claimable(now).addCriteria(Criteria.where("_id").in(ids)),
-                new Update().set(CLAIM, token).set(LEASE_UNTIL, Date.from(now.plus(properties.lease()))), collection);
-        Query claimedQuery = Query.query(Criteria.where("_id").in(ids).and(CLAIM).is(token)).with(Sort.by(SINCE));
-        List<Document> claimed = mongo.find(claimedQuery, Document.class, collection);
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        Map<Object, List<Future<RecordMetadata>>> sends = new LinkedHashMap<>();
-        Map<Object, List<String>> eventIds = new LinkedHashMap<>();
-        for (Document document : claimed) {
-            List<Future<RecordMetadata>> futures = new ArrayList<>();
-            List<String> ids2 = new ArrayList<>();
-            for (Document message : document.getList(MESSAGES, Document.class, List.of())) {
-                OutboxMessage outboxMessage = OutboxMessage.fromDocument(message);
-                futures.add(send(outboxMessage));
-                ids2.add(outboxMessage.eventId());
-            }
-            sends.put(document.get("_id"), futures);
-            eventIds.put(document.get("_id"), ids2);
+    private List<Handed> publish(List<Handed> batch) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        for (Handed handed : batch) {
+            sends.add(send(handed.message()));
         }
         producer.flush();
-        List<Object> done = new ArrayList<>();
-        List<String> published = new ArrayList<>();
-        List<Object> failed = new ArrayList<>();
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (var entry : sends.entrySet()) {
-            if (acknowledged(entry.getValue(), deadline)) {
-                done.add(entry.getKey());
-                published.addAll(eventIds.get(entry.getKey()));
-            } else {
-                failed.add(entry.getKey());
+        List<Handed> acknowledged = new ArrayList<>(batch.size());
+        List<Handed> failed = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            (acknowledged(sends.get(i), deadline) ? acknowledged : failed).add(batch.get(i));
+        }
+        if (!acknowledged.isEmpty()) {
+            acknowledge(acknowledged);
+            for (Handed handed : acknowledged) {
+                if (inMemory.remove(handed.message().eventId())) {
+                    counter(handed.collection()).decrementAndGet();
+                }
             }
         }
-        if (!done.isEmpty()) {
-            Criteria mine = Criteria.where("_id").in(done).and(CLAIM).is(token);
-            mongo.updateMulti(Query.query(mine),
-                    new Update().pull(MESSAGES, Query.query(Criteria.where("eventId").in(published)).getQueryObject())
-                            .unset(CLAIM).unset(LEASE_UNTIL).unset(ATTEMPTS), collection);
-            // Cleared only if no event was added meanwhile: a writer that pushes sets PENDING again itself.
-            mongo.updateMulti(Query.query(Criteria.where("_id").in(done).and(MESSAGES).size(0)),
-                    new Update().set(PENDING, false).unset(SINCE), collection);
-            lastSuccess.set(clock.instant());
-            count("outbox.published", collection, published.size());
-        }
         if (!failed.isEmpty()) {
-            mongo.updateMulti(Query.query(Criteria.where("_id").in(failed).and(CLAIM).is(token)),
-                    new Update().unset(CLAIM).set(LEASE_UNTIL, Date.from(clock.instant().plus(properties.retryDelay())))
-                            .inc(ATTEMPTS, 1), collection);
-            count("outbox.publish.failures", collection, failed.size());
-            return -1;
+            failed.stream().map(Handed::collection).distinct()
+                    .forEach(collection -> count("outbox.publish.failures", collection,
+                            (int) failed.stream().filter(h -> h.collection().equals(collection)).count()));
         }
-        return published.size();
+        return failed;
+    }
+
+    /** Removes acknowledged events from their documents (one bulk write per collection) and their pending entries. */
+    private void acknowledge(List<Handed> acknowledged) {
+        Map<String, Map<Object, List<String>>> byCollection = new LinkedHashMap<>();
+        for (Handed handed : acknowledged) {
+            byCollection.computeIfAbsent(handed.collection(), c -> new LinkedHashMap<>())
+                    .computeIfAbsent(handed.documentId(), id -> new ArrayList<>()).add(handed.message().eventId());
+        }
+        List<String> eventIds = new ArrayList<>(acknowledged.size());
+        for (var collection : byCollection.entrySet()) {
+            BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection.getKey());
+            for (var document : collection.getValue().entrySet()) {
+                writes.updateOne(Query.query(Criteria.where("_id").is(document.getKey())),
+                        new Update().pull(MESSAGES, new Document("eventId", new Document("$in", document.getValue()))));
+                eventIds.addAll(document.getValue());
+            }
+            writes.execute();
+            count("outbox.published", collection.getKey(),
+                    collection.getValue().values().stream().mapToInt(List::size).sum());
+        }
+        pending.delete(eventIds);
+        lastSuccess.set(clock.instant());
+    }
+
+    /**
+     * Publishes what the pending entries show was left behind, oldest first, claimed with a lease:
+     * events another instance stored and never acknowledged, events this instance could not keep in
+     * memory, events stored before a crash. Returns the number published.
+     */
+    int sweep() {
+        if (!scannedAtStartUp) {
+            scanAtStartUp();
+        }
+        int total = 0;
+        Map<String, Long> left = new HashMap<>();
+        while (true) {
+            Instant now = clock.instant();
+            String token = UUID.randomUUID().toString();
+            List<PendingEvents.Entry> claimed = pending.claim(now, now.minus(properties.lease()),
+                    now.plus(properties.lease()), token, properties.batchSize());
+            List<PendingEvents.Entry> mine = claimed.stream().filter(e -> !inMemory.contains(e.eventId())).toList();
+            if (mine.isEmpty()) {
+                break;
+            }
+            List<Handed> found = new ArrayList<>();
+            List<String> vanished = new ArrayList<>();
+            resolve(mine, found, vanished);
+            pending.delete(vanished);
+            List<Handed> failed = found.isEmpty() ? List.of() : publish(found);
+            total += found.size() - failed.size();
+            if (!failed.isEmpty()) {
+                pending.release(failed.stream().map(h -> h.message().eventId()).toList(),
+                        clock.instant().plus(properties.retryDelay()));
+                failed.forEach(h -> left.merge(h.collection(), 1L, Long::sum));
+                break;
+            }
+            if (claimed.size() < properties.batchSize()) {
+                break;
+            }
+        }
+        leftBySweep.clear();
+        leftBySweep.putAll(left);
+        if (total > 0) {
+            log.info("Outbox sweep published {} event(s) left behind", total);
+        }
+        return total;
+    }
+
+    /** Reads the claimed entries' documents by _id: their events, or the entries whose event is gone. */
+    private void resolve(List<PendingEvents.Entry> entries, List<Handed> found, List<String> vanished) {
+        Map<String, List<PendingEvents.Entry>> byCollection = new LinkedHashMap<>();
+        entries.forEach(e -> byCollection.computeIfAbsent(e.collection(), c -> new ArrayList<>()).add(e));
+        long now = System.nanoTime();
+        for (var collection : byCollection.entrySet()) {
+            List<Object> ids = collection.getValue().stream().map(PendingEvents.Entry::documentId).distinct().toList();
+            Query query = Query.query(Criteria.where("_id").in(ids));
+            query.fields().include(MESSAGES);
+            Map<String, Handed> messages = new HashMap<>();
+            for (Document document : mongo.find(query, Document.class, collection.getKey())) {
+                for (Document message : document.getList(MESSAGES, Document.class, List.of())) {
+                    OutboxMessage outboxMessage = OutboxMessage.fromDocument(message);
+                    messages.put(outboxMessage.eventId(),
+                            new Handed(collection.getKey(), document.get("_id"), outboxMessage, now));
+                }
+            }
+            for (PendingEvents.Entry entry : collection.getValue()) {
+                Handed handed = messages.get(entry.eventId());
+                if (handed == null) {
+                    vanished.add(entry.eventId());
+                } else {
+                    found.add(handed);
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(h -> h.message().createdAt()));
+    }
+
+    /**
+     * Once per start: gives every event still stored in a document a pending entry, for documents
+     * written before pending entries existed (or by a writer that died between the two writes of
+     * an older version). The one full read of the collections, off the request path.
+     */
+    private void scanAtStartUp() {
+        Instant now = clock.instant();
+        for (String collection : properties.collections()) {
+            Query query = Query.query(Criteria.where(MESSAGES + ".0").exists(true));
+            query.fields().include(MESSAGES);
+            List<Document> entries = new ArrayList<>();
+            for (Document document : mongo.find(query, Document.class, collection)) {
+                for (Document message : document.getList(MESSAGES, Document.class, List.of())) {
+                    OutboxMessage outboxMessage = OutboxMessage.fromDocument(message);
+                    // Dated as stored, so the sweep takes them at once.
+                    entries.add(PendingEvents.entry(outboxMessage.eventId(), collection, document.get("_id"),
+                            outboxMessage.createdAt().isBefore(now) ? outboxMessage.createdAt() : now));
+                }
+            }
+            pending.recordMissing(entries);
+        }
+        scannedAtStartUp = true;
     }
 
     private Future<RecordMetadata> send(OutboxMessage message) {
@@ -215,47 +324,46 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         try {
             return producer.send(record);
         } catch (RuntimeException e) {
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    private boolean acknowledged(List<Future<RecordMetadata>> futures, long deadline) {
-        for (Future<RecordMetadata> future : futures) {
-            try {
-                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (Exception e) {
-                String message = e.getCause() != null ? e.getCause().toString() : e.toString();
-                if (!message.equals(lastError.getAndSet(message))) {
-                    log.warn("Outbox publication failed, will retry: {}", message);
-                }
-                return false;
+    private boolean acknowledged(Future<RecordMetadata> future, long deadline) {
+        try {
+            future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            String message = e.getCause() != null ? e.getCause().toString() : e.toString();
+            if (!message.equals(lastError.getAndSet(message))) {
+                log.warn("Outbox publication failed, will retry: {}", message);
+            }
+            return false;
+        }
+    }
+
+    private AtomicLong counter(String collection) {
+        return inMemoryPerCollection.computeIfAbsent(collection, c -> new AtomicLong());
+    }
+
+    /**
+     * Events of one collection stored and not yet acknowledged, as this instance knows them: those
+     * handed to it, and those its last sweep found and could not publish. Read from memory.
+     */
+    public long pending(String collection) {
+        return counter(collection).get() + leftBySweep.getOrDefault(collection, 0L);
+    }
+
+    /** Age of the oldest event of one collection waiting in this instance's memory, zero when none waits. */
+    public Duration oldestPendingAge(String collection) {
+        for (Handed handed : queue) {
+            if (handed.collection().equals(collection)) {
+                return Duration.ofNanos(Math.max(0, System.nanoTime() - handed.handedAt()));
             }
         }
-        return true;
-    }
-
-    private Query claimable(Instant now) {
-        return Query.query(Criteria.where(PENDING).is(true).orOperator(
-                        Criteria.where(LEASE_UNTIL).exists(false),
-                        Criteria.where(LEASE_UNTIL).lt(Date.from(now))))
-                .with(Sort.by(SINCE));
-    }
-
-    /** Events waiting in one collection. */
-    public long pending(String collection) {
-        return mongo.count(Query.query(Criteria.where(PENDING).is(true)), collection);
-    }
-
-    /** Age of the oldest event waiting in one collection, zero when none waits. */
-    public Duration oldestPendingAge(String collection) {
-        Query oldest = Query.query(Criteria.where(PENDING).is(true)).with(Sort.by(SINCE)).limit(1);
-        oldest.fields().include(SINCE);
-        Document document = mongo.findOne(oldest, Document.class, collection);
-        Date since = document == null ? null : document.getDate(SINCE);
-        return since == null ? Duration.ZERO : Duration.between(since.toInstant(), clock.instant());
+        return Duration.ZERO;
     }
 
     /** When the relay last had events acknowledged by Kafka, or null. */
@@ -279,14 +387,16 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         if (worker.isRunning()) {
             return;
         }
-        for (String collection : properties.collections()) {
-            try {
-                mongo.indexOps(collection).createIndex(new Index().on(PENDING, Sort.Direction.ASC).on(SINCE, Sort.Direction.ASC));
-                mongo.indexOps(collection).createIndex(new Index().on(CLAIM, Sort.Direction.ASC).sparse());
-            } catch (RuntimeException e) {
-                log.info("Outbox index on {} not created ({}); queries still work without it", collection, e.toString());
-            }
-            if (meters != null) {
+        try {
+            mongo.indexOps(PendingEvents.COLLECTION).createIndex(
+                    new org.springframework.data.mongodb.core.index.Index().on(PendingEvents.CREATED_AT,
+                            org.springframework.data.domain.Sort.Direction.ASC));
+        } catch (RuntimeException e) {
+            log.info("Index on {} not created ({}); the sweep still works without it", PendingEvents.COLLECTION,
+                    e.toString());
+        }
+        if (meters != null) {
+            for (String collection : properties.collections()) {
                 Gauge.builder("outbox.pending", this, relay -> relay.pending(collection))
                         .tag("collection", collection).description("events waiting to be published")
                         .register(meters);
@@ -295,6 +405,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                         .description("age of the oldest event waiting to be published").register(meters);
             }
         }
+        sweepRequested.set(true);
         worker.start();
     }
 
@@ -314,5 +425,10 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     @Override
     public boolean isRunning() {
         return worker.isRunning();
+    }
+
+    /** For tests: events of these ids are still held in memory. */
+    boolean holds(Collection<String> eventIds) {
+        return eventIds.stream().anyMatch(inMemory::contains);
     }
 }

@@ -69,8 +69,8 @@ class OutboxRelayIntegrationTest {
             assertThat(header(record, "schemaVersion")).isEqualTo("1");
             assertThat(codec.decode(record.value(), PartnerNotified.class)).isEqualTo(event);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> raw(id).getBoolean("outboxPending") == Boolean.FALSE);
-        assertThat(raw(id).getList("outbox", Document.class)).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> raw(id).getList("outbox", Document.class).isEmpty());
+        assertThat(mongo.findById(event.eventId().toString(), Document.class, "outbox_pending")).isNull();
         assertThat(mongo.findById(id, Sample.class)).isEqualTo(new Sample(id, "first"));
     }
 
@@ -81,9 +81,7 @@ class OutboxRelayIntegrationTest {
         outbox.insert(new Sample(id, "before"), event(requestId));
         PartnerNotified second = event(requestId);
 
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                outbox.withEvents(new Update().set("name", "after"), second), Sample.class);
-        outbox.written();
+        assertThat(outbox.updateById(Sample.class, id, new Update().set("name", "after"), second)).isTrue();
 
         try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
             assertThat(probe.await(aboutRequest(requestId), 2, Duration.ofSeconds(30))).hasSize(2);
@@ -95,7 +93,7 @@ class OutboxRelayIntegrationTest {
     void whileTheBrokerIsUnreachableEventsWaitAndArePublishedOnceItIsBack() {
         int port = FreePorts.next();
         var properties = new OutboxProperties(List.of("samples-outage"), null, Duration.ofMillis(200), Duration.ofMillis(200), 100,
-                Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(3), Map.of());
+                Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(3), 1000, Map.of());
         var producer = new KafkaProducer<String, byte[]>(
                 MessagingAutoConfiguration.producerConfig("127.0.0.1:" + port, properties));
         var downRelay = new OutboxRelay(mongo, producer, properties, Clock.systemUTC(), null);
@@ -135,7 +133,7 @@ class OutboxRelayIntegrationTest {
     @Test
     void twoRelaysRunningAtOnceNeverPublishTheSameEventTwice(TestInfrastructure infra) {
         var properties = new OutboxProperties(List.of("samples-race"), null, Duration.ofHours(1), Duration.ofHours(1), 50,
-                Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(20), Map.of());
+                Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(20), 1000, Map.of());
         OutboxRelay first = relay(infra, properties);
         OutboxRelay second = relay(infra, properties);
         var writer = new Outbox(mongo, codec, first, Clock.systemUTC());
@@ -157,6 +155,78 @@ class OutboxRelayIntegrationTest {
         }
         first.close();
         second.close();
+    }
+
+    @Test
+    void anUpdateOfADocumentThatDoesNotExistStoresAndPublishesNothing() {
+        PartnerNotified event = event(UUID.randomUUID());
+
+        assertThat(outbox.updateById(Sample.class, UUID.randomUUID().toString(), new Update().set("name", "x"), event))
+                .isFalse();
+
+        assertThat(mongo.findById(event.eventId().toString(), Document.class, "outbox_pending")).isNull();
+        assertThat(relay.holds(List.of(event.eventId().toString()))).isFalse();
+    }
+
+    @Test
+    void aBulkInsertStoresEveryDocumentButTheDuplicatesAndPublishesTheirEvents(TestInfrastructure infra) {
+        String existing = UUID.randomUUID().toString();
+        outbox.insert(new Sample(existing, "first"));
+        UUID requestId = UUID.randomUUID();
+        List<Outbox.Insert<Sample>> inserts = List.of(
+                Outbox.Insert.of(new Sample(UUID.randomUUID().toString(), "a"), event(requestId)),
+                Outbox.Insert.of(new Sample(existing, "again"), event(requestId)),
+                Outbox.Insert.of(new Sample(UUID.randomUUID().toString(), "b"), event(requestId)));
+
+        assertThat(outbox.insertAll("samples", inserts)).containsExactly(1);
+
+        try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+            assertThat(probe.await(aboutRequest(requestId), 2, Duration.ofSeconds(30))).hasSize(2);
+            assertThat(probe.during(aboutRequest(requestId), Duration.ofSeconds(1))).hasSize(2);
+        }
+        assertThat(mongo.findById(existing, Sample.class).name()).isEqualTo("first");
+    }
+
+    @Test
+    void anEventLeftBehindByAnInstanceThatDiedIsPublishedByAnotherInstancesSweep(TestInfrastructure infra) {
+        var properties = new OutboxProperties(List.of("samples-orphans"), null, Duration.ofHours(1), Duration.ofHours(1),
+                50, Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofSeconds(20), 1000, Map.of());
+        // A writer whose relay never runs: it stores its events and dies before publishing them.
+        OutboxRelay dead = relay(infra, properties);
+        var writer = new Outbox(mongo, codec, dead, Clock.systemUTC());
+        UUID requestId = UUID.randomUUID();
+        List<String> ids = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        ids.forEach(id -> writer.insert("samples-orphans", new Document("_id", id), event(requestId)));
+        OutboxRelay survivor = relay(infra, properties);
+        try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+            var swept = new java.util.concurrent.atomic.AtomicInteger();
+            // Its pending entries are left to other instances once their lease (300 ms here) is over.
+            await().atMost(Duration.ofSeconds(10)).until(() -> swept.addAndGet(survivor.sweep()) >= 3);
+            assertThat(swept.get()).isEqualTo(3);
+            assertThat(probe.await(aboutRequest(requestId), 3, Duration.ofSeconds(30))).hasSize(3);
+        }
+        ids.forEach(id -> assertThat(mongo.findById(id, Document.class, "samples-orphans")
+                .getList("outbox", Document.class)).isEmpty());
+        dead.close();
+        survivor.close();
+    }
+
+    @Test
+    void anEventStoredWithoutAPendingEntryIsFoundByTheStartUpScan(TestInfrastructure infra) {
+        var properties = new OutboxProperties(List.of("samples-legacy"), null, Duration.ofHours(1), Duration.ofHours(1),
+                50, Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(20), 1000, Map.of());
+        PartnerNotified event = event(UUID.randomUUID());
+        String id = UUID.randomUUID().toString();
+        // As an older version stored it: the event in the document, and no pending entry.
+        mongo.insert(new Document("_id", id).append("outbox",
+                List.of(OutboxMessage.of(event, codec, Instant.now().minusSeconds(120)).toDocument())), "samples-legacy");
+        OutboxRelay starting = relay(infra, properties);
+        try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+            assertThat(starting.drain()).isEqualTo(1);
+            assertThat(probe.await(about(event), 1, Duration.ofSeconds(30))).hasSize(1);
+        }
+        assertThat(mongo.findById(id, Document.class, "samples-legacy").getList("outbox", Document.class)).isEmpty();
+        starting.close();
     }
 
     private OutboxRelay relay(TestInfrastructure infra, OutboxProperties properties) {
