@@ -427,6 +427,11 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         return worker.isRunning();
     }
 
+    /** Whether this start's one full read of the collections is done (tests wait for it before recording). */
+    public boolean scannedAtStartUp() {
+        return scannedAtStartUp;
+    }
+
     /** For tests: events of these ids are still held in memory. */
     boolean holds(Collection<String> eventIds) {
         return eventIds.stream().anyMatch(inMemory::contains);
