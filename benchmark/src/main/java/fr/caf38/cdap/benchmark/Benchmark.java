@@ -33,6 +33,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path out = root.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        List<String> parts = Arrays.stream(System.getProperty("parts", "floor,ramp,history").split(","))
+                .map(String::trim).toList();
         List<Integer> rates = Arrays.stream(System.getProperty("rates", "50,100,200,300,400,600,800,1000,1200").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         Duration stage = Duration.ofSeconds(Long.getLong("stageSeconds", 20));
@@ -43,41 +45,124 @@ public final class Benchmark {
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, out.resolve("stack"), StackPorts.free(),
                 List.of("-Xmx768m", "-XX:+UseParallelGC"), Map.of()))) {
             String bootstrap = "127.0.0.1:" + stack.ports().kafka();
-            Map<String, Object> floor = new Floor(bootstrap, "mongodb://127.0.0.1:" + stack.ports().store()).measure(quick);
-            log.info("Floor: {}", floor);
-
+            String mongoUri = "mongodb://127.0.0.1:" + stack.ports().store();
+            Map<String, Object> floor = parts.contains("floor") ? new Floor(bootstrap, mongoUri).measure(quick) : Map.of();
+            if (!floor.isEmpty()) {
+                log.info("Floor: {}", floor);
+            }
             List<Long> pids = PROCESSES.stream().map(name -> stack.process(name).pid()).toList();
-            List<Pipeline.StageResult> stages = new ArrayList<>();
-            try (Pipeline pipeline = new Pipeline(stack.intakeUrl(), bootstrap)) {
+            StoreCommands commands = new StoreCommands(List.of(stack.intakeUrl(), stack.eligibilityUrl(),
+                    stack.notificationUrl()));
+            List<Report.Section> sections = new ArrayList<>();
+            List<Pipeline.StageResult> ramp = new ArrayList<>();
+            Map<String, Object> json = new LinkedHashMap<>();
+            try (Pipeline pipeline = new Pipeline(stack.intakeUrl(), bootstrap).countingStoreCommands(commands)) {
                 log.info("Pipeline: warming up for {} s ...", warmup.toSeconds());
                 pipeline.run(50, warmup, Duration.ofSeconds(20), pids);
-                for (int rate : rates) {
-                    log.info("Pipeline: {} requests/s for {} s ...", rate, stage.toSeconds());
-                    Pipeline.StageResult result = pipeline.run(rate, stage, Duration.ofSeconds(30), pids);
-                    stages.add(result);
-                    log.info("  {}", result);
-                    if (saturated(result)) {
-                        log.info("  saturated: stopping the ramp");
-                        break;
+                if (parts.contains("ramp")) {
+                    for (int rate : rates) {
+                        log.info("Pipeline: {} requests/s for {} s ...", rate, stage.toSeconds());
+                        Pipeline.StageResult result = pipeline.run(rate, stage, Duration.ofSeconds(30), pids);
+                        ramp.add(result);
+                        log.info("  {}", result);
+                        if (saturated(result)) {
+                            log.info("  saturated: stopping the ramp");
+                            break;
+                        }
                     }
+                    sections.add(new Report.Section("Pipeline (open-loop HTTP load; latencies in ms from the scheduled send)",
+                            ramp.stream().map(r -> r.offeredPerSecond() + "/s").toList(), ramp, null));
+                    json.put("stages", ramp);
+                }
+                if (parts.contains("history")) {
+                    Report.Section history = history(pipeline, stage, pids, mongoUri);
+                    sections.add(history);
+                    json.put("history", Map.of("stages", history.stages(), "note", history.note()));
+                }
+                if (parts.contains("bursts")) {
+                    Report.Section bursts = bursts(pipeline, pids);
+                    sections.add(bursts);
+                    json.put("bursts", Map.of("stages", bursts.stages(), "note", bursts.note()));
                 }
             }
             Map<String, Double> rss = new LinkedHashMap<>();
             PROCESSES.forEach(name -> rss.put(name, ProcessStats.residentMiB(stack.process(name).pid())));
-            String verdict = verdict(floor, stages);
-            Map<String, Object> json = new LinkedHashMap<>();
+            String verdict = ramp.isEmpty() ? "" : verdict(floor, ramp);
             json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                     "java", System.getProperty("java.version")));
             json.put("floor", floor);
-            json.put("stages", stages);
             json.put("residentMiB", rss);
             json.put("verdict", verdict);
-            String markdown = Report.markdown(floor, stages, rss, verdict);
-            Report.write(out, json, markdown, stages);
+            String markdown = Report.markdown(floor, sections, rss, verdict);
+            Report.write(out, json, markdown, ramp);
             // The table is the command's output.
             System.out.println(markdown);
             log.info("Results in {}", out);
         }
+    }
+
+    /**
+     * The same open-loop rate before and after {@code historyRequests} requests' worth of documents are
+     * added to the stores: a request's cost must not grow with what is stored.
+     */
+    private static Report.Section history(Pipeline pipeline, Duration stage, List<Long> pids, String mongoUri)
+            throws InterruptedException {
+        int rate = Integer.getInteger("historyRate", 100);
+        int requests = Integer.getInteger("historyRequests", 100_000);
+        log.info("History: {} requests/s for {} s on the store as it is ...", rate, stage.toSeconds());
+        Pipeline.StageResult before = pipeline.run(rate, stage, Duration.ofSeconds(60), pids);
+        log.info("  {}", before);
+        log.info("History: adding {} requests' worth of documents straight into the stores ...", requests);
+        long started = System.nanoTime();
+        Map<String, Long> inserted = new HistoryPreload(mongoUri).preload(requests);
+        long preloadSeconds = (System.nanoTime() - started) / 1_000_000_000;
+        log.info("History: {} s to preload {}; {} requests/s for {} s again ...", preloadSeconds, inserted, rate,
+                stage.toSeconds());
+        Pipeline.StageResult after = pipeline.run(rate, stage, Duration.ofSeconds(60), pids);
+        log.info("  {}", after);
+        String note = String.format(Locale.ROOT, "Preloaded straight into the stores, in the services' own formats "
+                        + "(copies of the documents the pipeline stored, with fresh ids): %s in %d s. After / before: "
+                        + "emailed/s %.2f, decided/s %.2f, CPU per request %.2f, store commands per request %.2f, "
+                        + "submit→email p99 %.2f.", inserted, preloadSeconds,
+                ratio(after.emailedPerSecond(), before.emailedPerSecond()),
+                ratio(after.decidedPerSecond(), before.decidedPerSecond()),
+                ratio(after.cpuSecondsPer1000(), before.cpuSecondsPer1000()),
+                ratio(after.storeCommandsPerRequest(), before.storeCommandsPerRequest()),
+                ratio(after.emailP99(), before.emailP99()));
+        return new Report.Section(String.format(Locale.ROOT, "History: %d requests/s before and after %,d stored requests",
+                rate, requests), List.of("empty store", "after the preload"), List.of(before, after), note);
+    }
+
+    /**
+     * Closed-loop bursts back to back ({@code bursts} × {@code burstSeconds} s, {@code connections}
+     * clients): each must be decided and emailed in full within {@code burstDrainSeconds} of its start.
+     */
+    private static Report.Section bursts(Pipeline pipeline, List<Long> pids) throws InterruptedException {
+        int count = Integer.getInteger("bursts", 4);
+        int connections = Integer.getInteger("connections", 32);
+        Duration duration = Duration.ofSeconds(Long.getLong("burstSeconds", 30));
+        Duration drain = Duration.ofSeconds(Long.getLong("burstDrainSeconds", 180));
+        List<Pipeline.StageResult> results = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            log.info("Burst {} of {}: {} connections for {} s ...", i, count, connections, duration.toSeconds());
+            Pipeline.StageResult result = pipeline.burst(connections, duration, drain, pids);
+            log.info("  {}", result);
+            results.add(result);
+            names.add("burst " + i);
+        }
+        int accepted = results.stream().mapToInt(Pipeline.StageResult::accepted).sum();
+        boolean full = results.stream().allMatch(r -> r.decided() == r.accepted() && r.emailed() == r.accepted());
+        String note = String.format(Locale.ROOT, "%d requests accepted in all; every burst decided and emailed in full "
+                        + "within %d s of its start: %s; last burst's decided/s over the first's: %.2f.",
+                accepted, drain.toSeconds(), full ? "yes" : "NO",
+                ratio(results.get(results.size() - 1).decidedPerSecond(), results.get(0).decidedPerSecond()));
+        return new Report.Section(String.format(Locale.ROOT, "Closed-loop bursts (%d connections, %d s each, back to back)",
+                connections, duration.toSeconds()), names, results, note);
+    }
+
+    private static double ratio(double after, double before) {
+        return before == 0 ? Double.NaN : Math.round(after / before * 100) / 100.0;
     }
 
     /** Saturated: the system no longer keeps up with what is offered. */

@@ -37,7 +37,8 @@ final class Pipeline implements AutoCloseable {
                        double decidedPerSecond, double emailedPerSecond, int decided, int emailed,
                        double httpP50, double httpP95, double httpP99,
                        double decisionP50, double decisionP95, double decisionP99,
-                       double emailP50, double emailP95, double emailP99, double cpuSecondsPer1000) {
+                       double emailP50, double emailP95, double emailP99, double cpuSecondsPer1000,
+                       double storeCommandsPerRequest) {
     }
 
     private final String intakeUrl;
@@ -66,6 +67,14 @@ final class Pipeline implements AutoCloseable {
         }));
     }
 
+    private StoreCommands storeCommands;
+
+    /** Counts the services' store commands in each stage from now on. */
+    Pipeline countingStoreCommands(StoreCommands commands) {
+        this.storeCommands = commands;
+        return this;
+    }
+
     StageResult run(int ratePerSecond, Duration duration, Duration drain, List<Long> pids) throws InterruptedException {
         Samples httpLatency = new Samples();
         List<String> stageRequests = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -73,6 +82,7 @@ final class Pipeline implements AutoCloseable {
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger inFlight = new AtomicInteger();
         double cpuBefore = pids.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
+        double commandsBefore = storeCommands == null ? 0 : storeCommands.total();
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / ratePerSecond;
         long total = ratePerSecond * duration.toSeconds();
@@ -95,7 +105,64 @@ final class Pipeline implements AutoCloseable {
             Thread.sleep(100);
         }
         double cpu = pids.stream().mapToDouble(ProcessStats::cpuSeconds).sum() - cpuBefore;
+        double commands = storeCommands == null ? 0 : storeCommands.total() - commandsBefore;
+        return result(ratePerSecond, (int) total, accepted.get(), errors.get(), start, sendEnd, stageRequests,
+                httpLatency, cpu, commands);
+    }
 
+    /**
+     * A closed-loop burst: {@code connections} clients each send a request as soon as the previous one
+     * was answered, for {@code duration}; then waits, up to {@code drain} from the burst's start, for every
+     * accepted request to be decided and emailed. Rates count until the last decision or email.
+     */
+    StageResult burst(int connections, Duration duration, Duration drain, List<Long> pids) throws InterruptedException {
+        Samples httpLatency = new Samples();
+        List<String> stageRequests = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        double cpuBefore = pids.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
+        double commandsBefore = storeCommands == null ? 0 : storeCommands.total();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread client = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long scheduled = System.nanoTime();
+                    sent.incrementAndGet();
+                    try {
+                        HttpResponse<String> response = http.send(submission(), HttpResponse.BodyHandlers.ofString());
+                        accept(response, scheduled, httpLatency, stageRequests, accepted, errors);
+                    } catch (java.io.IOException e) {
+                        errors.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "burst-client-" + c);
+            client.setDaemon(true);
+            client.start();
+            clients.add(client);
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        long sendEnd = System.nanoTime();
+        long deadline = start + drain.toNanos();
+        while (System.nanoTime() < deadline && (done(stageRequests, emailedAt) < accepted.get()
+                || done(stageRequests, decidedAt) < accepted.get())) {
+            Thread.sleep(100);
+        }
+        double cpu = pids.stream().mapToDouble(ProcessStats::cpuSeconds).sum() - cpuBefore;
+        double commands = storeCommands == null ? 0 : storeCommands.total() - commandsBefore;
+        return result(0, sent.get(), accepted.get(), errors.get(), start, sendEnd, stageRequests, httpLatency, cpu,
+                commands);
+    }
+
+    private StageResult result(int ratePerSecond, int total, int acceptedCount, int errorCount, long start, long sendEnd,
+                               List<String> stageRequests, Samples httpLatency, double cpu, double commands) {
         Samples decision = new Samples();
         Samples email = new Samples();
         long lastDecision = start;
@@ -118,8 +185,8 @@ final class Pipeline implements AutoCloseable {
             }
         }
         double sendSeconds = (sendEnd - start) / 1e9;
-        return new StageResult(ratePerSecond, (int) total, accepted.get(), errors.get(),
-                Floor.round(accepted.get() / sendSeconds),
+        return new StageResult(ratePerSecond, total, acceptedCount, errorCount,
+                Floor.round(acceptedCount / sendSeconds),
                 Floor.round(decision.count() / Math.max(sendSeconds, (lastDecision - start) / 1e9)),
                 Floor.round(email.count() / Math.max(sendSeconds, (lastEmail - start) / 1e9)),
                 decision.count(), email.count(),
@@ -129,7 +196,8 @@ final class Pipeline implements AutoCloseable {
                 Floor.round(decision.percentileMillis(99)),
                 Floor.round(email.percentileMillis(50)), Floor.round(email.percentileMillis(95)),
                 Floor.round(email.percentileMillis(99)),
-                Floor.round(accepted.get() == 0 ? 0 : cpu / accepted.get() * 1000));
+                Floor.round(acceptedCount == 0 ? 0 : cpu / acceptedCount * 1000),
+                Floor.round(acceptedCount == 0 ? 0 : commands / acceptedCount));
     }
 
     private static int done(List<String> requests, Map<String, Long> completions) {
@@ -140,23 +208,35 @@ final class Pipeline implements AutoCloseable {
 
     private void send(long scheduled, Samples latency, List<String> stageRequests, AtomicInteger accepted,
                       AtomicInteger errors, AtomicInteger inFlight) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(intakeUrl + "/api/v1/access-requests"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(RequestBodies.next(sequence.incrementAndGet()))).build();
         inFlight.incrementAndGet();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+        http.sendAsync(submission(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             inFlight.decrementAndGet();
-            long now = System.nanoTime();
-            if (failure != null || response.statusCode() != 202) {
+            if (failure != null) {
                 errors.incrementAndGet();
                 return;
             }
-            latency.add((now - scheduled) / 1000);
-            String id = JSON.readTree(response.body()).get("requestId").asString();
-            submittedAt.put(id, scheduled);
-            stageRequests.add(id);
-            accepted.incrementAndGet();
+            accept(response, scheduled, latency, stageRequests, accepted, errors);
         });
+    }
+
+    private HttpRequest submission() {
+        return HttpRequest.newBuilder(URI.create(intakeUrl + "/api/v1/access-requests"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(RequestBodies.next(sequence.incrementAndGet()))).build();
+    }
+
+    private void accept(HttpResponse<String> response, long scheduled, Samples latency, List<String> stageRequests,
+                        AtomicInteger accepted, AtomicInteger errors) {
+        long now = System.nanoTime();
+        if (response.statusCode() != 202) {
+            errors.incrementAndGet();
+            return;
+        }
+        latency.add((now - scheduled) / 1000);
+        String id = JSON.readTree(response.body()).get("requestId").asString();
+        submittedAt.put(id, scheduled);
+        stageRequests.add(id);
+        accepted.incrementAndGet();
     }
 
     private interface Handler {

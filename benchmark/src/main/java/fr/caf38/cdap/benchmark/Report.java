@@ -23,21 +23,35 @@ final class Report {
     private Report() {
     }
 
-    static String markdown(Map<String, Object> floor, List<Pipeline.StageResult> stages, Map<String, Double> rss,
-                           String verdict) {
+    /** A titled table of stages, each with a name (the rate, "before", "burst 2"...). */
+    record Section(String title, List<String> names, List<Pipeline.StageResult> stages, String note) {
+    }
+
+    static String markdown(Map<String, Object> floor, List<Section> sections, Map<String, Double> rss, String verdict) {
         StringBuilder md = new StringBuilder();
-        md.append("## Floor (raw components, same machine, same run)\n\n| measure | value |\n|---|---|\n");
-        floor.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
-        md.append("\n## Pipeline (open-loop HTTP load; latencies in ms from the scheduled send)\n\n")
-                .append("| offered/s | accepted/s | decided/s | emailed/s | errors | HTTP p50/p95/p99 | submit→decision p50/p95/p99 | submit→email p50/p95/p99 | CPU s / 1000 req |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
-        for (Pipeline.StageResult s : stages) {
-            md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %d | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.2f |%n",
-                    s.offeredPerSecond(), s.acceptedPerSecond(), s.decidedPerSecond(), s.emailedPerSecond(), s.errors(),
-                    s.httpP50(), s.httpP95(), s.httpP99(), s.decisionP50(), s.decisionP95(), s.decisionP99(),
-                    s.emailP50(), s.emailP95(), s.emailP99(), s.cpuSecondsPer1000()));
+        if (!floor.isEmpty()) {
+            md.append("## Floor (raw components, same machine, same run)\n\n| measure | value |\n|---|---|\n");
+            floor.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
+            md.append("\n");
         }
-        md.append("\n## Resident memory at the end (MiB)\n\n| process | RSS |\n|---|---|\n");
+        for (Section section : sections) {
+            md.append("## ").append(section.title()).append("\n\n")
+                    .append("| stage | accepted | accepted/s | decided/s | emailed/s | errors | HTTP p50/p95/p99 | submit→decision p50/p95/p99 | submit→email p50/p95/p99 | CPU s / 1000 req | store commands / req |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (int i = 0; i < section.stages().size(); i++) {
+                Pipeline.StageResult s = section.stages().get(i);
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.2f | %.2f |%n",
+                        section.names().get(i), s.accepted(), s.acceptedPerSecond(), s.decidedPerSecond(),
+                        s.emailedPerSecond(), s.errors(), s.httpP50(), s.httpP95(), s.httpP99(), s.decisionP50(),
+                        s.decisionP95(), s.decisionP99(), s.emailP50(), s.emailP95(), s.emailP99(),
+                        s.cpuSecondsPer1000(), s.storeCommandsPerRequest()));
+            }
+            if (section.note() != null) {
+                md.append("\n").append(section.note()).append("\n");
+            }
+            md.append("\n");
+        }
+        md.append("## Resident memory at the end (MiB)\n\n| process | RSS |\n|---|---|\n");
         rss.forEach((name, mib) -> md.append(String.format(Locale.ROOT, "| %s | %.0f |%n", name, mib)));
         md.append("\n").append(verdict).append("\n");
         return md.toString();
