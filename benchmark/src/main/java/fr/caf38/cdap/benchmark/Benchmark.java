@@ -24,8 +24,6 @@ import java.util.Map;
  */
 public final class Benchmark {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Benchmark.class);
-    private static final List<String> PROCESSES = List.of("kafka", "store", "mail", "intake-service",
-            "eligibility-service", "notification-service");
 
     private Benchmark() {
     }
@@ -45,12 +43,13 @@ public final class Benchmark {
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, out.resolve("stack"), StackPorts.free(),
                 List.of("-Xmx768m", "-XX:+UseParallelGC"), Map.of()))) {
             String bootstrap = "127.0.0.1:" + stack.ports().kafka();
-            String mongoUri = "mongodb://127.0.0.1:" + stack.ports().store();
+            String mongoUri = stack.storeUri("intake");
             Map<String, Object> floor = parts.contains("floor") ? new Floor(bootstrap, mongoUri).measure(quick) : Map.of();
             if (!floor.isEmpty()) {
                 log.info("Floor: {}", floor);
             }
-            List<Long> pids = PROCESSES.stream().map(name -> stack.process(name).pid()).toList();
+            List<String> processes = stack.processNames();
+            List<Long> pids = processes.stream().map(name -> stack.process(name).pid()).toList();
             StoreCommands commands = new StoreCommands(List.of(stack.intakeUrl(), stack.eligibilityUrl(),
                     stack.notificationUrl()));
             List<Report.Section> sections = new ArrayList<>();
@@ -75,7 +74,7 @@ public final class Benchmark {
                     json.put("stages", ramp);
                 }
                 if (parts.contains("history")) {
-                    Report.Section history = history(pipeline, stage, pids, mongoUri);
+                    Report.Section history = history(pipeline, stage, pids, stack::storeUri);
                     sections.add(history);
                     json.put("history", Map.of("stages", history.stages(), "note", history.note()));
                 }
@@ -86,10 +85,12 @@ public final class Benchmark {
                 }
             }
             Map<String, Double> rss = new LinkedHashMap<>();
-            PROCESSES.forEach(name -> rss.put(name, ProcessStats.residentMiB(stack.process(name).pid())));
+            processes.forEach(name -> rss.put(name, ProcessStats.residentMiB(stack.process(name).pid())));
             String verdict = ramp.isEmpty() ? "" : verdict(floor, ramp);
             json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                    "java", System.getProperty("java.version")));
+                    "java", System.getProperty("java.version"),
+                    "storeLayout", System.getProperty("cdap.store.layout", "shared"),
+                    "storeCacheMiB", Integer.getInteger("cdap.store.cacheMiB", 16)));
             json.put("floor", floor);
             json.put("residentMiB", rss);
             json.put("verdict", verdict);
@@ -105,7 +106,8 @@ public final class Benchmark {
      * The same open-loop rate before and after {@code historyRequests} requests' worth of documents are
      * added to the stores: a request's cost must not grow with what is stored.
      */
-    private static Report.Section history(Pipeline pipeline, Duration stage, List<Long> pids, String mongoUri)
+    private static Report.Section history(Pipeline pipeline, Duration stage, List<Long> pids,
+                                          java.util.function.Function<String, String> storeUri)
             throws InterruptedException {
         int rate = Integer.getInteger("historyRate", 100);
         int requests = Integer.getInteger("historyRequests", 100_000);
@@ -114,7 +116,7 @@ public final class Benchmark {
         log.info("  {}", before);
         log.info("History: adding {} requests' worth of documents straight into the stores ...", requests);
         long started = System.nanoTime();
-        Map<String, Long> inserted = new HistoryPreload(mongoUri).preload(requests);
+        Map<String, Long> inserted = new HistoryPreload(storeUri).preload(requests);
         long preloadSeconds = (System.nanoTime() - started) / 1_000_000_000;
         log.info("History: {} s to preload {}; {} requests/s for {} s again ...", preloadSeconds, inserted, rate,
                 stage.toSeconds());

@@ -37,21 +37,25 @@ final class HistoryPreload {
     private static final int TEMPLATES = 200;
     private static final int BATCH = 1000;
 
-    private final String mongoUri;
+    private final java.util.function.Function<String, String> storeUri;
 
-    HistoryPreload(String mongoUri) {
-        this.mongoUri = mongoUri;
+    /** @param storeUri the store that holds each database */
+    HistoryPreload(java.util.function.Function<String, String> storeUri) {
+        this.storeUri = storeUri;
     }
 
     /** Adds {@code requests} requests' worth of documents; returns documents inserted per collection. */
     Map<String, Long> preload(int requests) {
         Map<String, Long> inserted = new LinkedHashMap<>();
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            long stored = client.getDatabase("intake").getCollection("requests").estimatedDocumentCount();
-            if (stored == 0) {
-                throw new IllegalStateException("no request stored yet: run a stage before the preload");
-            }
-            for (String database : DATABASES) {
+        long stored;
+        try (MongoClient intake = MongoClients.create(storeUri.apply("intake"))) {
+            stored = intake.getDatabase("intake").getCollection("requests").estimatedDocumentCount();
+        }
+        if (stored == 0) {
+            throw new IllegalStateException("no request stored yet: run a stage before the preload");
+        }
+        for (String database : DATABASES) {
+            try (MongoClient client = MongoClients.create(storeUri.apply(database))) {
                 MongoDatabase db = client.getDatabase(database);
                 for (String name : db.listCollectionNames()) {
                     MongoCollection<Document> collection = db.getCollection(name);

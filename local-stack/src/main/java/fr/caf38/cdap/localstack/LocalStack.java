@@ -42,7 +42,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code shared}: one store process holds the three services' databases (the default: measured
+     * faster and lighter on this 2-core machine, see the README); {@code per-service}: one each.
+     */
+    static final String STORE_LAYOUT = System.getProperty("cdap.store.layout", "shared");
+    /** The H2 backend's page cache per store process, in MiB (H2's default is 16). */
+    static final int STORE_CACHE_MIB = Integer.getInteger("cdap.store.cacheMiB", 16);
+    private static final Map<String, String> DATABASES = Map.of("intake-service", "intake",
+            "eligibility-service", "eligibility", "notification-service", "notification");
+
     private final Options options;
+    /** The store processes and their ports: "store", or one per service's database. */
+    private final Map<String, Integer> storePorts = new LinkedHashMap<>();
     private final String trackingSecret;
     private final Map<String, StackProcess> processes = new LinkedHashMap<>();
     private final List<String> crashes = new ArrayList<>();
@@ -50,6 +62,29 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Options options) {
         this.options = options;
         this.trackingSecret = trackingSecret(options.dataDir());
+        if (STORE_LAYOUT.equals("per-service")) {
+            boolean fixed = options.ports().equals(StackPorts.fixed());
+            int next = options.ports().store();
+            for (String database : List.of("intake", "eligibility", "notification")) {
+                storePorts.put("store-" + database, next);
+                next = fixed ? next + 1 : fr.caf38.cdap.testinfra.FreePorts.next();
+            }
+        } else if (STORE_LAYOUT.equals("shared")) {
+            storePorts.put("store", options.ports().store());
+        } else {
+            throw new IllegalArgumentException("cdap.store.layout is shared or per-service, not " + STORE_LAYOUT);
+        }
+    }
+
+    /** The store that holds one database. */
+    public String storeUri(String database) {
+        Integer port = storePorts.getOrDefault("store-" + database, storePorts.get("store"));
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** Every process of the stack, in start order. */
+    public List<String> processNames() {
+        return List.copyOf(processes.keySet());
     }
 
     /** Starts every process and waits until each is ready. */
@@ -74,13 +109,19 @@ public final class LocalStack implements AutoCloseable {
         add("kafka", List.of(java, "-Xmx768m", LOGGING, "-cp", classPath, KafkaMain.class.getName(),
                 Integer.toString(ports.kafka()), data.resolve("kafka").toString(), self),
                 () -> Probes.accepts(ports.kafka()));
-        add("store", List.of(java, "-Xmx768m", LOGGING, "-cp", classPath, StoreMain.class.getName(),
-                Integer.toString(ports.store()), data.resolve("store").resolve("cdap.mv").toString(), self),
-                () -> Probes.accepts(ports.store()));
+        for (var store : storePorts.entrySet()) {
+            int port = store.getValue();
+            add(store.getKey(), List.of(java, "-Xmx768m", LOGGING, "-Dcdap.store.cacheMiB=" + STORE_CACHE_MIB, "-cp",
+                    classPath, StoreMain.class.getName(), Integer.toString(port),
+                    data.resolve("store").resolve(store.getKey().equals("store") ? "cdap.mv" : store.getKey() + ".mv").toString(),
+                    self), () -> Probes.accepts(port));
+        }
         add("mail", List.of(java, "-Xmx256m", LOGGING, "-cp", classPath, MailMain.class.getName(),
                 Integer.toString(ports.smtp()), Integer.toString(ports.imap()), self),
                 () -> Probes.accepts(ports.smtp()) && Probes.accepts(ports.imap()));
-        startTogether(List.of("kafka", "store", "mail"), INFRA_TIMEOUT);
+        List<String> infrastructure = new ArrayList<>(List.of("kafka", "mail"));
+        infrastructure.addAll(storePorts.keySet());
+        startTogether(infrastructure, INFRA_TIMEOUT);
 
         service("intake-service", ports.intake(), java, self);
         service("eligibility-service", ports.eligibility(), java, self);
@@ -96,7 +137,7 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(List.of("-jar", snapshot(serviceJar(name)).toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.store(),
+                "--spring.mongodb.uri=" + storeUri(DATABASES.get(name)),
                 "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + ports.kafka(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + ports.smtp(),

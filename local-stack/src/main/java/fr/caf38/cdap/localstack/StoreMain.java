@@ -24,14 +24,16 @@ public final class StoreMain {
         Path file = Path.of(args[1]);
         Files.createDirectories(file.toAbsolutePath().getParent());
         ParentWatch.exitWhenGone(args.length > 2 ? args[2] : null);
-        H2Backend backend = new H2Backend(file.toString());
+        int cacheMiB = Integer.getInteger("cdap.store.cacheMiB", 16);
+        H2Backend backend = new H2Backend(new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
+                .cacheSize(cacheMiB).open());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdownNow();
             backend.close();
         }, "store-shutdown"));
-        log.info("MongoDB-wire store ready on 127.0.0.1:{} (data in {})", port, file);
+        log.info("MongoDB-wire store ready on 127.0.0.1:{} (data in {}, page cache {} MiB)", port, file, cacheMiB);
         Thread.currentThread().join();
     }
 }
