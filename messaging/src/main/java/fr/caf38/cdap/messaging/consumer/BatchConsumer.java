@@ -1,0 +1,70 @@
+package fr.caf38.cdap.messaging.consumer;
+
+import fr.caf38.cdap.events.Event;
+import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.messaging.codec.InvalidEventException;
+import org.springframework.messaging.Message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A consumer of batches (the binding in batch mode) that keeps the guarantees of a record consumer:
+ * each record is decoded on its own; one that cannot be read, or that the handler refuses, goes to the
+ * dead-letter topic while the rest of its batch is handled; the handler's effects for the batch are
+ * stored at once (one bulk write), so a failure there (the store away) is thrown and the whole batch is
+ * delivered again by the container's error handler, which the handler's by-key idempotence makes safe.
+ *
+ * @param <E> the event type of the topic
+ */
+public final class BatchConsumer<E extends Event> implements Consumer<Message<List<byte[]>>> {
+
+    /** A decoded event and the record it came in. */
+    public record Received<E>(Delivery delivery, E event) {
+    }
+
+    /** An event the handler could not take (it will not get better by retrying), and why. */
+    public record Refused(Delivery delivery, Exception reason) {
+    }
+
+    /** Handles the readable events of one batch, in their order; returns those it refused. */
+    @FunctionalInterface
+    public interface Handler<E> {
+        List<Refused> handle(List<Received<E>> events);
+    }
+
+    private final Class<E> type;
+    private final EventCodec codec;
+    private final DeadLetters deadLetters;
+    private final String deadLetterTopic;
+    private final Handler<E> handler;
+
+    public BatchConsumer(Class<E> type, EventCodec codec, DeadLetters deadLetters, String deadLetterTopic,
+                         Handler<E> handler) {
+        this.type = type;
+        this.codec = codec;
+        this.deadLetters = deadLetters;
+        this.deadLetterTopic = deadLetterTopic;
+        this.handler = handler;
+    }
+
+    @Override
+    public void accept(Message<List<byte[]>> batch) {
+        List<Received<E>> readable = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        for (Delivery delivery : Deliveries.of(batch)) {
+            try {
+                readable.add(new Received<>(delivery, codec.decode(delivery.payload(), type)));
+            } catch (InvalidEventException unreadable) {
+                refused.add(new Refused(delivery, unreadable));
+            }
+        }
+        if (!readable.isEmpty()) {
+            refused.addAll(handler.handle(readable));
+        }
+        for (Refused letter : refused) {
+            deadLetters.send(letter.delivery(), deadLetterTopic, letter.reason());
+        }
+    }
+}
