@@ -33,9 +33,20 @@ public final class LocalStack implements AutoCloseable {
      * @param ports              the ports of every process
      * @param serviceJvmOptions  JVM options of each service process
      * @param serviceProperties  extra Spring properties given to every service
+     * @param instances          instances of each service (the second and next on ports of their own,
+     *                           in the same consumer groups, so they share the topics' partitions)
      */
     public record Options(Path root, Path dataDir, StackPorts ports, List<String> serviceJvmOptions,
-                          Map<String, String> serviceProperties) {
+                          Map<String, String> serviceProperties, int instances) {
+        public Options(Path root, Path dataDir, StackPorts ports, List<String> serviceJvmOptions,
+                       Map<String, String> serviceProperties) {
+            this(root, dataDir, ports, serviceJvmOptions, serviceProperties, 1);
+        }
+
+        public Options withInstances(int count) {
+            return new Options(root, dataDir, ports, serviceJvmOptions, serviceProperties, count);
+        }
+
         public static Options local(Path root) {
             return new Options(root, root.resolve(".local-stack"), StackPorts.fixed(),
                     List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
@@ -55,6 +66,9 @@ public final class LocalStack implements AutoCloseable {
     private final Options options;
     /** The store processes and their ports: "store", or one per service's database. */
     private final Map<String, Integer> storePorts = new LinkedHashMap<>();
+    private final java.util.Set<Path> snapshots = new java.util.HashSet<>();
+    /** Each service instance's HTTP port, by process name. */
+    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private final String trackingSecret;
     private final Map<String, StackProcess> processes = new LinkedHashMap<>();
     private final List<String> crashes = new ArrayList<>();
@@ -80,6 +94,15 @@ public final class LocalStack implements AutoCloseable {
     public String storeUri(String database) {
         Integer port = storePorts.getOrDefault("store-" + database, storePorts.get("store"));
         return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** The base URL of one service process ("intake-service", "intake-service-2", ...). */
+    public String url(String process) {
+        Integer port = servicePorts.get(process);
+        if (port == null) {
+            throw new IllegalArgumentException("no service process named " + process + "; known: " + servicePorts.keySet());
+        }
+        return "http://127.0.0.1:" + port;
     }
 
     /** Every process of the stack, in start order. */
@@ -123,21 +146,32 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.addAll(storePorts.keySet());
         startTogether(infrastructure, INFRA_TIMEOUT);
 
-        service("intake-service", ports.intake(), java, self);
-        service("eligibility-service", ports.eligibility(), java, self);
-        service("notification-service", ports.notification(), java, self);
-        startTogether(List.of("intake-service", "eligibility-service", "notification-service"), SERVICE_TIMEOUT);
+        boolean fixed = ports.equals(StackPorts.fixed());
+        List<String> services = new ArrayList<>();
+        for (int instance = 1; instance <= options.instances(); instance++) {
+            for (var service : Map.of("intake-service", ports.intake(), "eligibility-service", ports.eligibility(),
+                    "notification-service", ports.notification()).entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue()).toList()) {
+                String name = instance == 1 ? service.getKey() : service.getKey() + "-" + instance;
+                int port = instance == 1 ? service.getValue()
+                        : fixed ? service.getValue() + 10 * (instance - 1) : fr.caf38.cdap.testinfra.FreePorts.next();
+                service(name, service.getKey(), port, java, self);
+                servicePorts.put(name, port);
+                services.add(name);
+            }
+        }
+        startTogether(services, SERVICE_TIMEOUT);
     }
 
-    private void service(String name, int port, String java, String self) {
+    private void service(String name, String service, int port, String java, String self) {
         StackPorts ports = options.ports();
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(options.serviceJvmOptions());
-        command.addAll(List.of("-jar", snapshot(serviceJar(name)).toString(),
+        command.addAll(List.of("-jar", snapshot(serviceJar(service)).toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
-                "--spring.mongodb.uri=" + storeUri(DATABASES.get(name)),
+                "--spring.mongodb.uri=" + storeUri(DATABASES.get(service)),
                 "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + ports.kafka(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + ports.smtp(),
@@ -232,7 +266,10 @@ public final class LocalStack implements AutoCloseable {
         try {
             Path folder = Files.createDirectories(options.dataDir().resolve("jars"));
             Path copy = folder.resolve(jar.getFileName());
-            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // Copied once per start: a second instance of the service runs from the same copy.
+            if (snapshots.add(copy)) {
+                Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy " + jar, e);
