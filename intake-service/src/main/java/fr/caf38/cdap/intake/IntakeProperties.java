@@ -66,7 +66,7 @@ public record IntakeProperties(
      * @param retention       how long a key answers with its first request (the contract says 24 hours)
      * @param cleanupInterval how often keys past their retention are released
      */
-    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("10m") Duration cleanupInterval) {
+    public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("1h") Duration cleanupInterval) {
     }
 
     /**

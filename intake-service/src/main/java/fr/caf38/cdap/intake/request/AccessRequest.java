@@ -4,22 +4,34 @@ import fr.caf38.cdap.events.request.SubmittedRequest;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * One partner's request as intake keeps it: what was submitted (normalised), its status view kept
- * from the other services' events, and its idempotency key while that lasts. Its document also
- * carries the outbox of {@code RequestSubmitted}, so after the insert it is only ever changed by
- * targeted updates (see {@link AccessRequests}), never saved whole.
+ * One partner's request as intake keeps it: what was submitted (normalised) and its status view kept
+ * from the other services' events. Its document also carries the outbox of {@code RequestSubmitted},
+ * so after the insert it is only ever changed by exact-{@code _id} updates whose effect does not
+ * change when applied twice (see {@code StatusUpdater}), never saved whole.
+ * <p>
+ * The status and decision shown are derived when read, from the decisions kept under their number:
+ * the highest-numbered one wins, whatever order they arrived in. Documents written before that layout
+ * (a {@code status} and {@code decision} set by each event, the applied event ids in
+ * {@code handledEvents}) read the same way: their decision takes part by its number, and a timeline
+ * entry of an event they had already applied is not shown twice.
  *
- * @param id                   the request id (a UUID, as text)
- * @param handledEvents        ids of the events already applied to the status view (a redelivery changes nothing)
- * @param idempotencyKey       the partner's {@code Idempotency-Key}, until it expires; unique while present
- * @param bodyHash             hash of the normalised request, to tell a replay from another body under the same key
- * @param idempotencyExpiresAt when the key is released
+ * @param storedStatus   {@code SUBMITTED} as inserted; in older documents, the status their last update set
+ * @param legacyDecision the decision older documents showed (absent from newer ones)
+ * @param decisions      every decision applied, keyed by its {@code decisionNumber} (as text)
+ * @param latestDecision the highest decision number applied ({@code $max}), for whoever reads the document raw
+ * @param storedTimeline every step as stored, in arrival order
+ * @param handledEvents  in older documents only: the ids of the events applied to them
  */
 @Document(AccessRequest.COLLECTION)
 public record AccessRequest(
@@ -29,36 +41,52 @@ public record AccessRequest(
         Instant submittedAt,
         Instant updatedAt,
         SubmittedRequest request,
-        String status,
-        RequestDecision decision,
-        List<TimelineEntry> timeline,
-        List<String> handledEvents,
-        String idempotencyKey,
-        String bodyHash,
-        Instant idempotencyExpiresAt) {
+        @Field(AccessRequests.STATUS) String storedStatus,
+        @Field(AccessRequests.LEGACY_DECISION) RequestDecision legacyDecision,
+        Map<String, RequestDecision> decisions,
+        Integer latestDecision,
+        @Field(AccessRequests.TIMELINE) List<TimelineEntry> storedTimeline,
+        List<String> handledEvents) {
 
     public static final String COLLECTION = "requests";
     public static final String SUBMITTED = "SUBMITTED";
 
     public AccessRequest {
-        timeline = timeline == null ? List.of() : List.copyOf(timeline);
-        handledEvents = handledEvents == null ? List.of() : List.copyOf(handledEvents);
+        storedTimeline = storedTimeline == null ? List.of() : List.copyOf(storedTimeline);
     }
 
     /** A request just accepted: status {@code SUBMITTED}, a timeline of one entry. */
     public static AccessRequest submitted(UUID id, String reference, DepartmentCode cafDepartment, Instant at,
-                                          SubmittedRequest request, IdempotencyKey key) {
-        return new AccessRequest(id.toString(), reference, cafDepartment, at, at, request, SUBMITTED, null,
-                List.of(new TimelineEntry(at, SUBMITTED)), List.of(),
-                key == null ? null : key.value(), key == null ? null : key.bodyHash(),
-                key == null ? null : key.expiresAt());
+                                          SubmittedRequest request) {
+        return new AccessRequest(id.toString(), reference, cafDepartment, at, at, request, SUBMITTED, null, null,
+                null, List.of(new TimelineEntry(at, SUBMITTED)), null);
     }
 
     public UUID requestId() {
         return UUID.fromString(id);
     }
 
-    /** The key a partner sent with the request, the hash of its normalised body, and when the key is released. */
-    public record IdempotencyKey(String value, String bodyHash, Instant expiresAt) {
+    /** The decision shown: the highest-numbered one applied, or null before any. */
+    public RequestDecision decision() {
+        Stream<RequestDecision> all = Stream.concat(decisions == null ? Stream.empty() : decisions.values().stream(),
+                Stream.ofNullable(legacyDecision));
+        return all.max(Comparator.comparingInt(RequestDecision::decisionNumber)).orElse(null);
+    }
+
+    /** The status shown: the shown decision's, or what was stored ({@code SUBMITTED}) before any decision. */
+    public String status() {
+        RequestDecision shown = decision();
+        return shown == null ? storedStatus : shown.status().name();
+    }
+
+    /** Every step once, in arrival order (an older document's event delivered again after the upgrade is left out). */
+    public List<TimelineEntry> timeline() {
+        if (handledEvents == null || handledEvents.isEmpty()) {
+            return storedTimeline;
+        }
+        Set<String> handledBefore = Set.copyOf(handledEvents);
+        return storedTimeline.stream()
+                .filter(entry -> entry.eventId() == null || !handledBefore.contains(entry.eventId()))
+                .toList();
     }
 }

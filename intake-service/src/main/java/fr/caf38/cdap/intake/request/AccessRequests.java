@@ -1,36 +1,39 @@
 package fr.caf38.cdap.intake.request;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
- * Reads the {@code requests} collection and makes the few changes it allows besides the insert
- * (done through the outbox) and the status view's updates: all targeted, never a whole-document save.
+ * Reads the {@code requests} collection, by {@code _id} only. Its documents are inserted through the
+ * outbox and changed by the status view's exact-{@code _id} updates; nothing else writes them.
  */
 @Component
 public class AccessRequests implements InitializingBean {
-    public static final String REFERENCE = "reference";
+    private static final Logger log = LoggerFactory.getLogger(AccessRequests.class);
+
     public static final String STATUS = "status";
-    public static final String DECISION = "decision";
-    public static final String DECISION_NUMBER = "decision.decisionNumber";
+    public static final String LEGACY_DECISION = "decision";
+    public static final String DECISIONS = "decisions";
+    public static final String LATEST_DECISION = "latestDecision";
     public static final String TIMELINE = "timeline";
-    public static final String HANDLED_EVENTS = "handledEvents";
     public static final String UPDATED_AT = "updatedAt";
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
-    public static final String BODY_HASH = "bodyHash";
-    public static final String IDEMPOTENCY_EXPIRES_AT = "idempotencyExpiresAt";
+
+    /**
+     * Indexes of the former layout. The idempotency key now has a document of its own, and references
+     * are unique by construction (drawn in disjoint blocks from one atomic counter per Caf and year), so
+     * no unique index but {@code _id} is left: on the embedded store each one costs every insert three
+     * look-ups.
+     */
+    static final Set<String> FORMER_INDEXES = Set.of("idempotencyKey_unique", "reference_unique",
+            "idempotencyExpiresAt");
 
     private final MongoTemplate mongo;
 
@@ -38,42 +41,23 @@ public class AccessRequests implements InitializingBean {
         this.mongo = mongo;
     }
 
-    /** The unique indexes are what make a key, and a reference, belong to one request only. */
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(AccessRequest.class);
-        indexes.createIndex(new Index().on(IDEMPOTENCY_KEY, Sort.Direction.ASC).unique().sparse()
-                .named("idempotencyKey_unique"));
-        indexes.createIndex(new Index().on(REFERENCE, Sort.Direction.ASC).unique().named("reference_unique"));
-        indexes.createIndex(new Index().on(IDEMPOTENCY_EXPIRES_AT, Sort.Direction.ASC).sparse()
-                .named("idempotencyExpiresAt"));
+        for (IndexInfo index : indexes.getIndexInfo()) {
+            if (FORMER_INDEXES.contains(index.getName())) {
+                try {
+                    indexes.dropIndex(index.getName());
+                    log.info("Dropped index {} of {} (not needed by the by-key layout)", index.getName(),
+                            AccessRequest.COLLECTION);
+                } catch (RuntimeException droppedByAnotherInstance) {
+                    log.debug("Index {} already dropped: {}", index.getName(), droppedByAnotherInstance.toString());
+                }
+            }
+        }
     }
 
     public Optional<AccessRequest> findById(UUID requestId) {
         return Optional.ofNullable(mongo.findById(requestId.toString(), AccessRequest.class));
-    }
-
-    public Optional<AccessRequest> findByIdempotencyKey(String key) {
-        return Optional.ofNullable(mongo.findOne(Query.query(where(IDEMPOTENCY_KEY).is(key)), AccessRequest.class));
-    }
-
-    public boolean exists(UUID requestId) {
-        return mongo.exists(Query.query(where("_id").is(requestId.toString())), AccessRequest.class);
-    }
-
-    /** Releases one request's key if it is still that key and has expired by {@code now}. */
-    public boolean releaseKeyIfExpired(String requestId, String key, Instant now) {
-        return mongo.updateFirst(Query.query(where("_id").is(requestId).and(IDEMPOTENCY_KEY).is(key)
-                .and(IDEMPOTENCY_EXPIRES_AT).lte(now)), releaseKey(), AccessRequest.class).getModifiedCount() > 0;
-    }
-
-    /** Releases every key that expired by {@code now}; returns how many. */
-    public long releaseExpiredKeys(Instant now) {
-        Criteria expired = where(IDEMPOTENCY_EXPIRES_AT).lte(now);
-        return mongo.updateMulti(Query.query(expired), releaseKey(), AccessRequest.class).getModifiedCount();
-    }
-
-    private static Update releaseKey() {
-        return new Update().unset(IDEMPOTENCY_KEY).unset(BODY_HASH).unset(IDEMPOTENCY_EXPIRES_AT);
     }
 }

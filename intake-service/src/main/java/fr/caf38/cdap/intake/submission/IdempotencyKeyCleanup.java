@@ -1,6 +1,5 @@
 package fr.caf38.cdap.intake.submission;
 
-import fr.caf38.cdap.intake.request.AccessRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,22 +9,25 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Releases idempotency keys past their retention (24 hours). A scheduled clean-up rather than a
- * TTL index: the embedded store has none, and a TTL would delete the whole request, not the key.
+ * Releases idempotency keys past their retention (24 hours). A scheduled clean-up rather than a TTL
+ * index: the embedded store has none. It reads only the keys collection, which holds the keys still
+ * kept, so it costs what is pending, not what is stored; a key found expired before it ran is
+ * replaced on use.
  */
 @Component
 public class IdempotencyKeyCleanup {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
 
-    private final AccessRequests requests;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public IdempotencyKeyCleanup(AccessRequests requests, Clock clock) {
-        this.requests = requests;
+    public IdempotencyKeyCleanup(IdempotencyKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${cdap.intake.idempotency.cleanup-interval:10m}", initialDelayString = "1m")
+    @Scheduled(fixedDelayString = "${cdap.intake.idempotency.cleanup-interval:1h}",
+            initialDelayString = "${cdap.intake.idempotency.cleanup-interval:1h}")
     void releaseExpiredKeys() {
         try {
             releaseExpiredKeys(clock.instant());
@@ -36,7 +38,7 @@ public class IdempotencyKeyCleanup {
 
     /** Releases the keys that expired by {@code now}; returns how many. */
     public long releaseExpiredKeys(Instant now) {
-        long released = requests.releaseExpiredKeys(now);
+        long released = keys.releaseExpired(now);
         if (released > 0) {
             log.info("Released {} expired idempotency keys", released);
         }

@@ -15,26 +15,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stores a valid request with its {@code RequestSubmitted} in one write (the outbox publishes the
- * event afterwards, whatever Kafka's state), and answers replays of an {@code Idempotency-Key}.
+ * Stores a valid request with its {@code RequestSubmitted} in one insert (the outbox publishes the
+ * event afterwards, whatever Kafka's state), and answers replays of an {@code Idempotency-Key}. A
+ * key is claimed (its own document, inserted) before the request is stored, so every step is an
+ * insert or a read by {@code _id}.
  */
 @Service
 public class SubmissionService {
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
 
     private final AccessRequests requests;
+    private final IdempotencyKeys keys;
     private final ReferenceNumbers references;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration keyRetention;
 
-    public SubmissionService(AccessRequests requests, ReferenceNumbers references, Outbox outbox, Clock clock,
-                             IntakeProperties properties) {
+    public SubmissionService(AccessRequests requests, IdempotencyKeys keys, ReferenceNumbers references,
+                             Outbox outbox, Clock clock, IntakeProperties properties) {
         this.requests = requests;
+        this.keys = keys;
         this.references = references;
         this.outbox = outbox;
         this.clock = clock;
@@ -55,53 +58,48 @@ public class SubmissionService {
 
     /** @param idempotencyKey the partner's key, or null */
     public Outcome submit(ValidRequest valid, String idempotencyKey) {
-        String hash = BodyHash.of(valid);
         // Millisecond precision, as the store keeps it: the event and the stored request tell the same time.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (idempotencyKey != null) {
-            Optional<Outcome> earlier = earlierUse(idempotencyKey, hash, now);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         UUID requestId = UUID.randomUUID();
+        // Drawn before the key is claimed, as a replay answers with it; a lost claim leaves a gap, which is
+        // fine (references are unique, not contiguous).
         String reference = references.next(valid.cafDepartment(), now);
-        AccessRequest.IdempotencyKey key = idempotencyKey == null ? null
-                : new AccessRequest.IdempotencyKey(idempotencyKey, hash, now.plus(keyRetention));
-        AccessRequest request = AccessRequest.submitted(requestId, reference, valid.cafDepartment(), now,
-                valid.request(), key);
-        try {
-            outbox.insert(request, RequestSubmitted.of(requestId, reference, valid.cafDepartment(), now,
-                    valid.request()));
-        } catch (DuplicateKeyException e) {
-            // Another submission with the same key was stored between our look-up and our insert: it won, so
-            // this one is answered as its replay (or its conflict). The reference drawn for this attempt is
-            // never used: a gap in the sequence, which is fine (references are unique, not contiguous).
-            if (idempotencyKey == null) {
-                throw e;
-            }
-            return earlierUse(idempotencyKey, hash, now).orElseThrow(() -> e);
+        if (idempotencyKey == null) {
+            return new Accepted(store(requestId, reference, now, valid), false);
         }
-        log.info("Request {} accepted as {}", requestId, reference);
-        return new Accepted(request, false);
+        String hash = BodyHash.of(valid);
+        var mine = new IdempotencyKeys.Claim(idempotencyKey, requestId.toString(), reference, valid.cafDepartment(),
+                hash, now, now.plus(keyRetention));
+        IdempotencyKeys.Claim current = keys.claim(mine, now);
+        if (current.requestId().equals(mine.requestId())) {
+            return new Accepted(store(requestId, reference, now, valid), false);
+        }
+        if (!hash.equals(current.bodyHash())) {
+            log.info("Idempotency key of request {} reused with another body", current.requestId());
+            return new KeyReused(idempotencyKey);
+        }
+        AccessRequest earlier = requests.findById(current.requestUuid())
+                // The key's first submission has not stored its request (yet, or ever: it may have failed
+                // in between). This body means the same, so it stores that request, under the key's ids.
+                .orElseGet(() -> store(current.requestUuid(), current.reference(), current.submittedAt(), valid));
+        log.info("Request {} ({}) answered again for its idempotency key", earlier.id(), earlier.reference());
+        return new Accepted(earlier, true);
     }
 
-    private Optional<Outcome> earlierUse(String key, String hash, Instant now) {
-        Optional<AccessRequest> earlier = requests.findByIdempotencyKey(key);
-        if (earlier.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Inserts the request with its event. A duplicate {@code _id} means another submission under the same
+     * key stored this very request (same ids, a body of the same meaning) first: it is the one kept.
+     */
+    private AccessRequest store(UUID requestId, String reference, Instant at, ValidRequest valid) {
+        AccessRequest request = AccessRequest.submitted(requestId, reference, valid.cafDepartment(), at,
+                valid.request());
+        try {
+            outbox.insert(request, RequestSubmitted.of(requestId, reference, valid.cafDepartment(), at,
+                    valid.request()));
+            log.info("Request {} accepted as {}", requestId, reference);
+            return request;
+        } catch (DuplicateKeyException storedByAReplay) {
+            return requests.findById(requestId).orElseThrow(() -> storedByAReplay);
         }
-        AccessRequest request = earlier.get();
-        if (request.idempotencyExpiresAt() != null && !request.idempotencyExpiresAt().isAfter(now)) {
-            // Expired but not yet released by the clean-up: release it now so the key can serve again.
-            requests.releaseKeyIfExpired(request.id(), key, now);
-            return Optional.empty();
-        }
-        if (!hash.equals(request.bodyHash())) {
-            log.info("Idempotency key of request {} reused with another body", request.id());
-            return Optional.of(new KeyReused(key));
-        }
-        log.info("Request {} ({}) answered again for its idempotency key", request.id(), request.reference());
-        return Optional.of(new Accepted(request, true));
     }
 }

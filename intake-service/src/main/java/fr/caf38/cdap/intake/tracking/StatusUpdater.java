@@ -1,17 +1,16 @@
 package fr.caf38.cdap.intake.tracking;
 
+import com.mongodb.client.result.UpdateResult;
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.PartnerNotified;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.request.AccessRequest;
-import fr.caf38.cdap.intake.request.AccessRequests;
 import fr.caf38.cdap.intake.request.RequestDecision;
 import fr.caf38.cdap.intake.request.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.core.TypeInformation;
-import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -19,19 +18,19 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.UUID;
 
-import static fr.caf38.cdap.intake.request.AccessRequests.DECISION;
-import static fr.caf38.cdap.intake.request.AccessRequests.DECISION_NUMBER;
-import static fr.caf38.cdap.intake.request.AccessRequests.HANDLED_EVENTS;
-import static fr.caf38.cdap.intake.request.AccessRequests.STATUS;
+import static fr.caf38.cdap.intake.request.AccessRequests.DECISIONS;
+import static fr.caf38.cdap.intake.request.AccessRequests.LATEST_DECISION;
 import static fr.caf38.cdap.intake.request.AccessRequests.TIMELINE;
 import static fr.caf38.cdap.intake.request.AccessRequests.UPDATED_AT;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Keeps each request's status view from the other services' events. Every change is one targeted
- * update of the request's document, conditioned on the event id not being among the handled ones
- * and recording it in the same write ({@code $ne} + {@code $addToSet}): a redelivered event matches
- * nothing and changes nothing, even when two copies are processed at once.
+ * Keeps each request's status view from the other services' events. Every event is one update of
+ * the request's document by {@code _id} alone, whose effect does not change when applied twice: the
+ * timeline entry carries its event id and is added with {@code $addToSet}, a decision is set under
+ * its own number, and the times and the latest number only grow ({@code $max}). A redelivered event
+ * (even two copies at once) therefore modifies nothing, and an older decision delivered late never
+ * hides a newer one: the decision shown is the highest-numbered, derived when the request is read.
  */
 @Component
 public class StatusUpdater {
@@ -41,75 +40,57 @@ public class StatusUpdater {
     public enum Outcome { APPLIED, DUPLICATE, UNKNOWN_REQUEST }
 
     private final MongoTemplate mongo;
-    private final AccessRequests requests;
     private final IntakeMetrics metrics;
 
-    public StatusUpdater(MongoTemplate mongo, AccessRequests requests, IntakeMetrics metrics) {
+    public StatusUpdater(MongoTemplate mongo, IntakeMetrics metrics) {
         this.mongo = mongo;
-        this.requests = requests;
         this.metrics = metrics;
     }
 
-    /**
-     * A decision: it becomes the decision shown unless a newer one ({@code decisionNumber}) already is,
-     * e.g. the rules' decision redelivered after the agent's; it goes into the timeline either way.
-     */
+    /** A decision: kept under its number and told in the timeline. */
     public Outcome apply(EligibilityDecided event) {
-        String eventId = event.eventId().toString();
-        TimelineEntry entry = new TimelineEntry(event.occurredAt(), "DECIDED_" + event.status().name());
+        TimelineEntry entry = new TimelineEntry(event.occurredAt(), "DECIDED_" + event.status().name(),
+                event.eventId().toString());
         RequestDecision decision = new RequestDecision(event.status(), event.decidedBy(), event.occurredAt(),
                 event.findings(), event.motive(), event.decisionNumber());
-        Query newer = Query.query(notYetHandled(event.requestId(), eventId).orOperator(
-                where(DECISION_NUMBER).exists(false), where(DECISION_NUMBER).lt(event.decisionNumber())));
-        Update shown = timeline(entry, eventId, event.occurredAt())
-                .set(STATUS, event.status().name())
-                .set(DECISION, mongo.getConverter().convertToMongoType(decision, TypeInformation.of(RequestDecision.class)));
-        if (mongo.updateFirst(newer, shown, AccessRequest.class).getModifiedCount() > 0) {
-            return done(event.requestId(), "EligibilityDecided", Outcome.APPLIED);
-        }
-        Query older = Query.query(notYetHandled(event.requestId(), eventId));
-        if (mongo.updateFirst(older, timeline(entry, eventId, event.occurredAt()), AccessRequest.class)
-                .getModifiedCount() > 0) {
-            log.info("Decision {} of request {} is older than the one shown: kept in the timeline only",
-                    event.decisionNumber(), event.requestId());
-            return done(event.requestId(), "EligibilityDecided", Outcome.APPLIED);
-        }
-        return notApplied(event.requestId(), "EligibilityDecided");
+        Update update = timeline(entry, event.occurredAt())
+                .set(DECISIONS + "." + event.decisionNumber(), mongoValue(decision, RequestDecision.class))
+                .max(LATEST_DECISION, event.decisionNumber());
+        return outcome(event.requestId(), "EligibilityDecided", update);
     }
 
     /** An email reached the partner: a timeline entry {@code EMAIL_SENT_<KIND>}. */
     public Outcome apply(PartnerNotified event) {
-        String eventId = event.eventId().toString();
-        TimelineEntry entry = new TimelineEntry(event.sentAt(), "EMAIL_SENT_" + event.kind().name());
-        if (mongo.updateFirst(Query.query(notYetHandled(event.requestId(), eventId)),
-                timeline(entry, eventId, event.sentAt()), AccessRequest.class).getModifiedCount() > 0) {
-            return done(event.requestId(), "PartnerNotified", Outcome.APPLIED);
+        TimelineEntry entry = new TimelineEntry(event.sentAt(), "EMAIL_SENT_" + event.kind().name(),
+                event.eventId().toString());
+        return outcome(event.requestId(), "PartnerNotified", timeline(entry, event.sentAt()));
+    }
+
+    private Update timeline(TimelineEntry entry, Instant at) {
+        return new Update().addToSet(TIMELINE, mongoValue(entry, TimelineEntry.class)).max(UPDATED_AT, at);
+    }
+
+    private Object mongoValue(Object value, Class<?> type) {
+        return mongo.getConverter().convertToMongoType(value, TypeInformation.of(type));
+    }
+
+    private Outcome outcome(UUID requestId, String type, Update update) {
+        UpdateResult result = mongo.updateFirst(Query.query(where("_id").is(requestId.toString())), update,
+                AccessRequest.class);
+        if (result.getMatchedCount() == 0) {
+            // Every request starts here, so this is an event about a request this deployment never stored
+            // (another deployment's, or a store restored from an older backup): nothing to show it on.
+            log.warn("{} about unknown request {} ignored", type, requestId);
+            return done(type, Outcome.UNKNOWN_REQUEST);
         }
-        return notApplied(event.requestId(), "PartnerNotified");
-    }
-
-    private static Criteria notYetHandled(UUID requestId, String eventId) {
-        return where("_id").is(requestId.toString()).and(HANDLED_EVENTS).ne(eventId);
-    }
-
-    private Update timeline(TimelineEntry entry, String eventId, Instant at) {
-        return new Update().push(TIMELINE, mongo.getConverter().convertToMongoType(entry, TypeInformation.of(TimelineEntry.class)))
-                .addToSet(HANDLED_EVENTS, eventId)
-                .max(UPDATED_AT, at);
-    }
-
-    private Outcome notApplied(UUID requestId, String type) {
-        if (requests.exists(requestId)) {
+        if (result.getModifiedCount() == 0) {
             log.debug("Event {} about request {} already handled", type, requestId);
-            return done(requestId, type, Outcome.DUPLICATE);
+            return done(type, Outcome.DUPLICATE);
         }
-        // Every request starts here, so this is an event about a request this deployment never stored
-        // (another deployment's, or a store restored from an older backup): nothing to show it on.
-        log.warn("{} about unknown request {} ignored", type, requestId);
-        return done(requestId, type, Outcome.UNKNOWN_REQUEST);
+        return done(type, Outcome.APPLIED);
     }
 
-    private Outcome done(UUID requestId, String type, Outcome outcome) {
+    private Outcome done(String type, Outcome outcome) {
         metrics.statusEvent(type, outcome.name());
         return outcome;
     }

@@ -15,7 +15,11 @@ import java.util.UUID;
 
 /** What a partner reads about their request with its tracking token (the contract's {@code GET} answer). */
 public record StatusView(UUID requestId, String reference, String status, Profile profile, Instant submittedAt,
-                         Instant updatedAt, Decision decision, List<TimelineEntry> timeline) {
+                         Instant updatedAt, Decision decision, List<Step> timeline) {
+
+    /** One step of the timeline as the partner reads it (the stored entry's event id stays inside). */
+    public record Step(Instant at, String event) {
+    }
 
     /** The decision shown: every finding as a reason, and the agent's motive if any. */
     public record Decision(DecisionStatus status, DecidedBy decidedBy, Instant decidedAt, List<Finding> reasons,
@@ -28,8 +32,9 @@ public record StatusView(UUID requestId, String reference, String status, Profil
 
     public static StatusView of(AccessRequest request) {
         // Events may arrive out of order; the timeline is shown in the order things happened (stable for ties).
-        List<TimelineEntry> timeline = request.timeline().stream()
-                .sorted(Comparator.comparing(TimelineEntry::at)).toList();
+        List<Step> timeline = request.timeline().stream()
+                .sorted(Comparator.comparing(TimelineEntry::at))
+                .map(entry -> new Step(entry.at(), entry.event())).toList();
         return new StatusView(request.requestId(), request.reference(), request.status(),
                 request.request().profile(), request.submittedAt(), request.updatedAt(),
                 Decision.of(request.decision()), timeline);

@@ -18,10 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubmissionServiceIntegrationTest {
     @Autowired
     AccessRequests requests;
+    @Autowired
+    IdempotencyKeys keys;
     @Autowired
     ReferenceNumbers references;
     @Autowired
@@ -54,8 +55,8 @@ class SubmissionServiceIntegrationTest {
     void aKeyPastItsRetentionButNotYetCleanedUpIsReleasedOnUse() {
         String key = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        var today = new SubmissionService(requests, references, outbox, Clock.fixed(now, ZoneOffset.UTC), properties);
-        var tomorrow = new SubmissionService(requests, references, outbox,
+        var today = new SubmissionService(requests, keys, references, outbox, Clock.fixed(now, ZoneOffset.UTC), properties);
+        var tomorrow = new SubmissionService(requests, keys, references, outbox,
                 Clock.fixed(now.plus(Duration.ofHours(25)), ZoneOffset.UTC), properties);
 
         var first = (SubmissionService.Accepted) today.submit(valid(Sirets.random(), "Premier"), key);
@@ -65,7 +66,10 @@ class SubmissionServiceIntegrationTest {
             assertThat(accepted.replayed()).isFalse();
             assertThat(accepted.request().id()).isNotEqualTo(first.request().id());
         });
-        assertThat(mongo.findById(first.request().id(), AccessRequest.class).idempotencyKey()).isNull();
+        // The key now names the second request; the first one stays, only its key is gone.
+        assertThat(mongo.findById(key, IdempotencyKeys.Claim.class).requestId()).isEqualTo(
+                ((SubmissionService.Accepted) second).request().id());
+        assertThat(mongo.findById(first.request().id(), AccessRequest.class)).isNotNull();
     }
 
     @Test
@@ -73,25 +77,45 @@ class SubmissionServiceIntegrationTest {
         String key = UUID.randomUUID().toString();
         Clock clock = Clock.systemUTC();
         ValidRequest request = valid(Sirets.random(), "Gagnant");
-        var winner = (SubmissionService.Accepted) new SubmissionService(requests, references, outbox, clock,
-                properties).submit(request, key);
-        // A look-up that ran just before the winner's insert: it saw no key.
-        AtomicBoolean stale = new AtomicBoolean(true);
-        AccessRequests lateLookup = new AccessRequests(mongo) {
-            @Override
-            public Optional<AccessRequest> findByIdempotencyKey(String k) {
-                return stale.getAndSet(false) ? Optional.empty() : super.findByIdempotencyKey(k);
-            }
-        };
-        var loser = new SubmissionService(lateLookup, references, outbox, clock, properties);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The winner has claimed the key but not stored its request yet (or failed in between).
+        var winner = new IdempotencyKeys.Claim(key, UUID.randomUUID().toString(),
+                references.next(request.cafDepartment(), now), request.cafDepartment(), BodyHash.of(request), now,
+                now.plus(Duration.ofHours(24)));
+        assertThat(keys.claim(winner, now)).isEqualTo(winner);
+        var loser = new SubmissionService(requests, keys, references, outbox, clock, properties);
 
         assertThat(loser.submit(request, key)).isInstanceOfSatisfying(SubmissionService.Accepted.class, replay -> {
             assertThat(replay.replayed()).isTrue();
-            assertThat(replay.request().id()).isEqualTo(winner.request().id());
+            assertThat(replay.request().id()).isEqualTo(winner.requestId());
+            assertThat(replay.request().reference()).isEqualTo(winner.reference());
         });
-        stale.set(true);
+        // The replay stored the winner's request, once: the next replay finds it.
+        assertThat(requests.findById(UUID.fromString(winner.requestId()))).isPresent();
+        assertThat(((SubmissionService.Accepted) loser.submit(request, key)).request().id())
+                .isEqualTo(winner.requestId());
         assertThat(loser.submit(valid(Sirets.random(), "Autre"), key))
                 .isInstanceOf(SubmissionService.KeyReused.class);
+    }
+
+    @Test
+    void aRenewedKeyIsKeptByTheCleanUpUntilItExpiresInTurn() {
+        String key = UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ValidRequest request = valid(Sirets.random(), "Renouvelé");
+        var expired = new IdempotencyKeys.Claim(key, UUID.randomUUID().toString(), "CDAP-38-2031-00001",
+                request.cafDepartment(), BodyHash.of(request), now.minus(Duration.ofHours(30)),
+                now.minus(Duration.ofHours(6)));
+        keys.claim(expired, now.minus(Duration.ofHours(30)));
+        var renewed = new IdempotencyKeys.Claim(key, UUID.randomUUID().toString(), "CDAP-38-2031-00002",
+                request.cafDepartment(), BodyHash.of(request), now, now.plus(Duration.ofHours(24)));
+
+        assertThat(keys.claim(renewed, now)).isEqualTo(renewed);
+        keys.releaseExpired(now);
+
+        assertThat(mongo.findById(key, IdempotencyKeys.Claim.class)).isEqualTo(renewed);
+        assertThat(keys.releaseExpired(now.plus(Duration.ofHours(25)))).isPositive();
+        assertThat(mongo.findById(key, IdempotencyKeys.Claim.class)).isNull();
     }
 
     @Test
