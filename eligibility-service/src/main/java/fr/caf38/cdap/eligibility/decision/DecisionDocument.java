@@ -15,14 +15,15 @@ import java.util.UUID;
 /**
  * One request's decisions, in collection {@code decisions}: {@code _id} is the request id, and the
  * {@code eventId} of the {@code RequestSubmitted} that created it sits under a unique index, so a
- * redelivered event is refused by the store. The searchable fields are copied to the top level.
+ * redelivered event is refused by the store. The searchable fields are copied to the top level (for
+ * the agents' filtered lists; the request's path finds them through documents kept by key instead).
  *
  * <p>The document also carries the outbox of the events to publish (fields this record does not map).
  * After its insert it is only ever changed by targeted updates, never saved whole.
  *
  * @param status  the current decision's status, copied for queries
  * @param history every decision taken, oldest first; the last one is {@code decision}
- * @param version increased by every change, so a review applies only to the version the agent saw
+ * @param version increased by every review (the review itself is claimed once, by key: see DecisionStore)
  */
 @Document(DecisionDocument.COLLECTION)
 public record DecisionDocument(

@@ -54,11 +54,8 @@ public class DecisionMaker {
             throw new InvalidEventException("RequestSubmitted " + event.eventId() + " for profile "
                     + request.profile() + " lacks " + missing, null);
         }
+        // "Already decided" is answered by the insert's duplicate-key error: no read before it.
         String requestId = event.requestId().toString();
-        if (store.exists(requestId)) {
-            log.debug("Request {} already decided; event {} ignored", event.reference(), event.eventId());
-            return null;
-        }
         Assessment assessment = rules.assess(event.cafDepartment(), request, facts(requestId));
         Instant now = clock.instant();
         Decision decision = new Decision(1, assessment.status(), DecidedBy.RULES, null, null,
@@ -70,8 +67,8 @@ public class DecisionMaker {
         try {
             store.insert(document, eventFor(document, decision));
         } catch (DuplicateKeyException alreadyDecided) {
-            // Another delivery of the same event won the race: its decision and event are stored.
-            log.debug("Request {} decided concurrently; event {} ignored", event.reference(), event.eventId());
+            // A redelivery, or another delivery of the same event won the race: its decision and event are stored.
+            log.debug("Request {} already decided; event {} ignored", event.reference(), event.eventId());
             return null;
         }
         metrics.decided(decision.status(), DecidedBy.RULES);

@@ -14,17 +14,18 @@ import java.time.Duration;
  * {@code eligibility.decisions} (counter, tags {@code status} and {@code decidedBy}),
  * {@code eligibility.review.queue.size} (requests waiting for an agent) and
  * {@code eligibility.review.oldest.age} (seconds since the oldest of them was submitted).
- * The gauges read the store when scraped, so every instance reports the same queue.
+ * The gauges read the review queue's documents by key when scraped (a cost that follows what
+ * waits, not what is stored), so every instance reports the same queue.
  */
 @Component
 public class DecisionMetrics {
     private final MeterRegistry meters;
 
-    public DecisionMetrics(MeterRegistry meters, DecisionStore store, Clock clock) {
+    public DecisionMetrics(MeterRegistry meters, ReviewQueue queue, Clock clock) {
         this.meters = meters;
-        Gauge.builder("eligibility.review.queue.size", store, DecisionStore::countUnderReview)
+        Gauge.builder("eligibility.review.queue.size", queue, ReviewQueue::count)
                 .description("requests waiting for an agent's review").register(meters);
-        Gauge.builder("eligibility.review.oldest.age", store, s -> s.oldestUnderReview()
+        Gauge.builder("eligibility.review.oldest.age", queue, q -> q.oldest()
                         .map(submitted -> Duration.between(submitted, clock.instant()).toMillis() / 1000.0)
                         .orElse(0.0))
                 .baseUnit("seconds")

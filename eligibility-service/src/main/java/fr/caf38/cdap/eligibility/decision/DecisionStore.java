@@ -1,14 +1,18 @@
 package fr.caf38.cdap.eligibility.decision;
 
+import com.mongodb.client.MongoCollection;
 import fr.caf38.cdap.events.EligibilityDecided;
+import fr.caf38.cdap.events.value.DecidedBy;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
 import fr.caf38.cdap.events.value.Siret;
 import fr.caf38.cdap.messaging.outbox.Outbox;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -17,29 +21,50 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The {@code decisions} collection. Writes are an insert with the outbox and conditional targeted
- * updates, never a whole-document save (the relay owns the outbox fields of the same document).
+ * The {@code decisions} collection and the documents kept by key beside it. On a request's path every
+ * command names its documents by _id: the insert with the outbox, exact-_id updates, the claim of an
+ * agent's decision, and the key documents ({@link SiretRequests}, {@link ReviewQueue}) updated with
+ * every decision. Never a whole-document save (the relay owns the outbox fields of the document).
+ * The agents' filtered lists and free-text search still query the collection (not a request's path).
  */
 @Component
 public class DecisionStore implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(DecisionStore.class);
-    private static final List<String> OPEN_STATUSES =
-            List.of(DecisionStatus.APPROVED.name(), DecisionStatus.UNDER_REVIEW.name());
+    /** Agents' claims of their decisions, {@code <requestId>|decision|<n>}: the insert is the claim. */
+    public static final String CLAIMS = "decision_claims";
+    /** A claim's writer stores its decision within milliseconds; one this old was abandoned. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    private static final Set<DecisionStatus> OPEN_STATUSES =
+            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.UNDER_REVIEW);
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final SiretRequests siretRequests;
+    private final ReviewQueue reviewQueue;
+    private final Clock clock;
 
-    public DecisionStore(MongoTemplate mongo, Outbox outbox) {
+    public DecisionStore(MongoTemplate mongo, Outbox outbox, SiretRequests siretRequests, ReviewQueue reviewQueue,
+                         Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.siretRequests = siretRequests;
+        this.reviewQueue = reviewQueue;
+        this.clock = clock;
     }
 
     @Override
@@ -64,8 +89,10 @@ public class DecisionStore implements InitializingBean {
         }
     }
 
+    /** Whether this request is decided: one read by _id of the _id alone. */
     public boolean exists(String requestId) {
-        return mongo.exists(Query.query(where("_id").is(requestId)), DecisionDocument.COLLECTION);
+        return decisions().find(new Document("_id", requestId))
+                .projection(new Document("_id", 1)).first() != null;
     }
 
     public Optional<DecisionDocument> find(String requestId) {
@@ -73,43 +100,138 @@ public class DecisionStore implements InitializingBean {
     }
 
     /**
-     * Stores a new request's decision with its event, in one write. Throws Spring's
-     * {@code DuplicateKeyException} when the request or the source event is already stored.
+     * Stores a new request's decision with its event, in one write, then the documents kept by key
+     * (the request's SIRET entry, the review queue). Throws Spring's {@code DuplicateKeyException}
+     * when the request or the source event is already stored: that is how a redelivery is known,
+     * and the key documents of the stored decision are written again, in case a crash came between.
      */
     public void insert(DecisionDocument document, EligibilityDecided event) {
-        outbox.insert(document, event);
-    }
-
-    /** References of other requests to the Caf with this SIRET and profile that are APPROVED or UNDER_REVIEW. */
-    public List<String> openReferences(DepartmentCode cafDepartment, Siret siret, Profile profile, String exceptId) {
-        Query query = Query.query(where("cafDepartment").is(cafDepartment.value()).and("siret").is(siret.value())
-                        .and("profile").is(profile.name()).and("status").in(OPEN_STATUSES).and("_id").ne(exceptId))
-                .with(Sort.by("submittedAt"));
-        query.fields().include("reference");
-        return mongo.find(query, org.bson.Document.class, DecisionDocument.COLLECTION).stream()
-                .map(document -> document.getString("reference")).toList();
+        try {
+            outbox.insert(document, event);
+        } catch (DuplicateKeyException alreadyStored) {
+            find(document.id()).ifPresent(this::keepKeyDocuments);
+            throw alreadyStored;
+        }
+        keepKeyDocuments(document, document.decision());
     }
 
     /**
-     * Records an agent's decision if, and only if, the request is still UNDER_REVIEW at the version
-     * the agent read: one conditional update, so of two agents deciding at once exactly one wins.
-     * The event is stored by the same write. Returns false when the condition no longer held.
+     * References of other requests to the Caf with this SIRET and profile that are APPROVED or
+     * UNDER_REVIEW, oldest submission first: one read by key of {@link SiretRequests}.
      */
-    public boolean recordReview(String requestId, long expectedVersion, Decision decision, EligibilityDecided event) {
-        Query current = Query.query(where("_id").is(requestId)
-                .and("status").is(DecisionStatus.UNDER_REVIEW.name())
-                .and("version").is(expectedVersion));
+    public List<String> openReferences(DepartmentCode cafDepartment, Siret siret, Profile profile, String exceptId) {
+        return siretRequests.entries(cafDepartment, siret, profile).stream()
+                .filter(entry -> !entry.requestId().equals(exceptId) && OPEN_STATUSES.contains(entry.status()))
+                .map(SiretRequests.Entry::reference)
+                .toList();
+    }
+
+    /**
+     * Records an agent's decision on a request read UNDER_REVIEW, once: the step is claimed by
+     * inserting {@code <requestId>|decision|<n>} into {@value #CLAIMS}, so of two agents deciding at
+     * once exactly one inserts it; the winner then updates the decision by _id with its event.
+     * Returns false when another agent had claimed this decision.
+     */
+    public boolean recordReview(DecisionDocument current, Decision decision, EligibilityDecided event) {
+        String claim = claimId(current.id(), decision.decisionNumber());
+        try {
+            mongo.insert(new Document("_id", claim)
+                    .append("requestId", current.id())
+                    .append("status", decision.status().name())
+                    .append("agent", decision.agent())
+                    .append("motive", decision.motive())
+                    .append("eventId", event.eventId().toString())
+                    .append("claimedAt", Date.from(decision.decidedAt())), CLAIMS);
+        } catch (DuplicateKeyException anotherAgentWon) {
+            completeIfAbandoned(claim, decision.decisionNumber(), current.id());
+            return false;
+        }
+        apply(current, decision, event);
+        return true;
+    }
+
+    /**
+     * A claim whose decision never reached the decision document (its writer died in between) would
+     * keep the request under review for ever: once it is older than {@link #ABANDONED_AFTER}, the
+     * next agent's attempt applies the claimed decision, as its agent chose it. Claiming the
+     * completion by key too ({@code ...|completion}) keeps two agents from both completing it.
+     */
+    private void completeIfAbandoned(String claimId, int decisionNumber, String requestId) {
+        Document claim = mongo.getCollection(CLAIMS).find(new Document("_id", claimId)).first();
+        if (claim == null || claim.getDate("claimedAt").toInstant()
+                .isAfter(clock.instant().minus(ABANDONED_AFTER))) {
+            return;
+        }
+        DecisionDocument stored = find(requestId).orElse(null);
+        if (stored == null || stored.decision().decisionNumber() >= decisionNumber) {
+            return;
+        }
+        try {
+            mongo.insert(new Document("_id", claimId + "|completion").append("at", Date.from(clock.instant())), CLAIMS);
+        } catch (DuplicateKeyException completedByAnother) {
+            return;
+        }
+        Decision claimed = new Decision(decisionNumber, DecisionStatus.valueOf(claim.getString("status")),
+                DecidedBy.AGENT, claim.getString("agent"), claim.getString("motive"), stored.decision().findings(),
+                claim.getDate("claimedAt").toInstant());
+        log.warn("Request {}: decision {} claimed by {} but never stored; stored now", stored.reference(),
+                decisionNumber, claimed.agent());
+        apply(stored, claimed, DecisionMaker.eventFor(stored, claimed));
+    }
+
+    private void apply(DecisionDocument current, Decision decision, EligibilityDecided event) {
         Update update = new Update()
                 .inc("version", 1L)
                 .set("status", decision.status().name())
                 .set("decision", decision)
                 .push("history", decision);
-        boolean applied = mongo.updateFirst(current, outbox.withEvents(update, event), DecisionDocument.class)
-                .getMatchedCount() == 1;
-        if (applied) {
-            outbox.written(DecisionDocument.class, requestId);
+        if (!outbox.updateById(DecisionDocument.class, current.id(), update, event)) {
+            throw new IllegalStateException("Decision " + current.id() + " vanished while an agent decided it");
         }
-        return applied;
+        keepKeyDocuments(current, decision);
+    }
+
+    static String claimId(String requestId, int decisionNumber) {
+        return requestId + "|decision|" + decisionNumber;
+    }
+
+    /** The review queue of one Caf, or of all when null, filtered by profile: read by key, oldest first. */
+    public DecisionPage queue(Profile profile, DepartmentCode cafDepartment, int page, int size) {
+        List<ReviewQueue.Waiting> waiting = reviewQueue.waiting(cafDepartment).stream()
+                .filter(entry -> profile == null || entry.profile() == profile)
+                .toList();
+        long from = (long) page * size;
+        if (from >= waiting.size()) {
+            return new DecisionPage(List.of(), waiting.size());
+        }
+        List<String> ids = waiting.subList((int) from, (int) Math.min(waiting.size(), from + size)).stream()
+                .map(ReviewQueue.Waiting::requestId).toList();
+        Map<String, DecisionDocument> byId = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(ids)), DecisionDocument.class)
+                .forEach(document -> byId.put(document.id(), document));
+        List<DecisionDocument> content = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return new DecisionPage(content, waiting.size());
+    }
+
+    /** Every decision of a stored document, in the documents kept by key (idempotent). */
+    private void keepKeyDocuments(DecisionDocument stored) {
+        stored.history().forEach(decision -> siretRequests.record(stored, decision));
+        if (stored.status() == DecisionStatus.UNDER_REVIEW) {
+            reviewQueue.add(stored);
+        }
+    }
+
+    private void keepKeyDocuments(DecisionDocument document, Decision decision) {
+        siretRequests.record(document, decision);
+        if (decision.status() == DecisionStatus.UNDER_REVIEW) {
+            reviewQueue.add(document);
+        } else if (decision.decisionNumber() > 1) {
+            reviewQueue.remove(document);
+        }
+    }
+
+    private MongoCollection<Document> decisions() {
+        return mongo.getCollection(DecisionDocument.COLLECTION);
     }
 
     /** A page of decisions, oldest submission first. */
@@ -123,20 +245,6 @@ public class DecisionStore implements InitializingBean {
 
     public long count(DecisionFilter filter) {
         return mongo.count(Query.query(criteria(filter)), DecisionDocument.COLLECTION);
-    }
-
-    public long countUnderReview() {
-        return mongo.count(Query.query(where("status").is(DecisionStatus.UNDER_REVIEW.name())),
-                DecisionDocument.COLLECTION);
-    }
-
-    /** When the request waiting longest for an agent was submitted, if any waits. */
-    public Optional<Instant> oldestUnderReview() {
-        Query query = Query.query(where("status").is(DecisionStatus.UNDER_REVIEW.name()))
-                .with(Sort.by("submittedAt")).limit(1);
-        query.fields().include("submittedAt");
-        org.bson.Document oldest = mongo.findOne(query, org.bson.Document.class, DecisionDocument.COLLECTION);
-        return Optional.ofNullable(oldest).map(document -> document.getDate("submittedAt")).map(java.util.Date::toInstant);
     }
 
     private static Criteria criteria(DecisionFilter filter) {

@@ -1,6 +1,7 @@
 package fr.caf38.cdap.eligibility.review;
 
 import fr.caf38.cdap.eligibility.decision.DecisionFilter;
+import fr.caf38.cdap.eligibility.decision.DecisionPage;
 import fr.caf38.cdap.eligibility.decision.DecisionStore;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
@@ -65,6 +66,12 @@ public class DecisionQueries {
     }
 
     public PagedResult<DecisionSummary> list(DecisionFilter filter, int page, int size) {
+        if (filter.status() == DecisionStatus.UNDER_REVIEW && (filter.text() == null || filter.text().isBlank())) {
+            // The review queue, open all day: read by key, not by a query over every decision.
+            DecisionPage queue = store.queue(filter.profile(), filter.department(), page, size);
+            return new PagedResult<>(queue.content().stream().map(DecisionSummary::of).toList(), page, size,
+                    queue.total());
+        }
         List<DecisionSummary> content = store.search(filter, page, size).stream().map(DecisionSummary::of).toList();
         return new PagedResult<>(content, page, size, store.count(filter));
     }

@@ -64,7 +64,7 @@ public class ReviewService {
                 document.cafDepartment(), decision.status(), DecidedBy.AGENT, agent, decision.motive(),
                 decision.findings(), document.legalName(), document.email(), document.profile(), document.siret(),
                 decision.decisionNumber());
-        if (!store.recordReview(id, document.version(), decision, event)) {
+        if (!store.recordReview(document, decision, event)) {
             throw new ReviewConflictException(
                     "Un autre agent vient de décider cette demande : rechargez-la pour voir sa décision.");
         }

@@ -17,9 +17,11 @@ import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.testinfra.TestInfrastructure;
 import fr.caf38.cdap.testinfra.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -40,7 +42,9 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -61,6 +65,8 @@ class ReviewApiIntegrationTest extends IntegrationTest {
     DecisionStore store;
     @Autowired
     EventCodec codec;
+    @Autowired
+    MongoTemplate mongo;
     @LocalServerPort
     int port;
 
@@ -200,6 +206,43 @@ class ReviewApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aDecisionClaimedByAnAgentWhoseWriteNeverCameIsStoredByTheNextAttemptWhichGets409(TestInfrastructure infra)
+            throws Exception {
+        String id = underReview().requestId().toString();
+        Instant claimedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(10));
+        abandonedClaim(id, "REJECTED", "Agent Parti", claimedAt);
+
+        try (TopicProbe decided = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.REQUESTS_DECIDED)) {
+            mvc.perform(post("/api/v1/decisions/{id}/review", id).with(agent())
+                            .contentType(MediaType.APPLICATION_JSON).content(review("APPROVED", MOTIVE)))
+                    .andExpect(status().isConflict());
+            assertThat(decisions(decided.await(of(id, 2), 1, TIMEOUT))).singleElement().satisfies(event -> {
+                assertThat(event.status()).isEqualTo(DecisionStatus.REJECTED);
+                assertThat(event.agent()).isEqualTo("Agent Parti");
+                assertThat(event.motive()).isEqualTo(MOTIVE);
+            });
+        }
+        var stored = store.find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(DecisionStatus.REJECTED);
+        assertThat(stored.history()).extracting(d -> d.decisionNumber()).containsExactly(1, 2);
+        assertThat(stored.decision().decidedAt()).isEqualTo(claimedAt);
+        mvc.perform(get("/api/v1/decisions").param("status", "UNDER_REVIEW").param("department", "38")
+                        .param("size", "200").with(agent()))
+                .andExpect(jsonPath("$.content[*].requestId", not(hasItem(id))));
+    }
+
+    @Test
+    void aRecentClaimOfAnotherAgentIsLeftToItAndTheAttemptGets409() throws Exception {
+        String id = underReview().requestId().toString();
+        abandonedClaim(id, "REJECTED", "Agent Occupé", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+        mvc.perform(post("/api/v1/decisions/{id}/review", id).with(agent())
+                        .contentType(MediaType.APPLICATION_JSON).content(review("APPROVED", MOTIVE)))
+                .andExpect(status().isConflict());
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(DecisionStatus.UNDER_REVIEW);
+    }
+
+    @Test
     void anInvalidReviewIs400WithEveryFieldInErrorAndChangesNothing() throws Exception {
         String id = underReview().requestId().toString();
         mvc.perform(post("/api/v1/decisions/{id}/review", id).with(agent())
@@ -303,6 +346,14 @@ class ReviewApiIntegrationTest extends IntegrationTest {
         mvc.perform(get("/api/v1/decisions").param("page", "abc").with(agent()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** A claim as an agent's review inserts it, without the decision's write that follows it. */
+    private void abandonedClaim(String id, String status, String agentName, Instant claimedAt) {
+        mongo.insert(new Document("_id", id + "|decision|2").append("requestId", id)
+                .append("status", status).append("agent", agentName).append("motive", MOTIVE)
+                .append("eventId", java.util.UUID.randomUUID().toString())
+                .append("claimedAt", java.util.Date.from(claimedAt)), DecisionStore.CLAIMS);
     }
 
     private static String review(String status, String motive) {
