@@ -54,8 +54,8 @@ class NotificationConfiguration {
     }
 
     @Bean
-    DeliveryMetrics deliveryMetrics(MeterRegistry registry, NotificationStore store, Clock clock) {
-        return new DeliveryMetrics(registry, store, clock);
+    DeliveryMetrics deliveryMetrics(MeterRegistry registry, Clock clock) {
+        return new DeliveryMetrics(registry, clock);
     }
 
     @Bean

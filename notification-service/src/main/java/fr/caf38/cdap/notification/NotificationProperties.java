@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param from           the sender address of every email (the Caf's name is its display name, the
  *                       Caf's address its Reply-To); its domain also names the Message-IDs
  * @param retry          the back-off between delivery attempts and the retry budget
- * @param sender         how the sender polls and claims pending notifications
+ * @param sender         how the sender batches, holds and orders pending notifications
  */
 @ConfigurationProperties("cdap.notification")
 public record NotificationProperties(
@@ -82,12 +82,14 @@ public record NotificationProperties(
     }
 
     /**
-     * @param pollInterval  how often the sender looks for due notifications, besides being woken
-     *                      right after one is stored; also how long a notification held back by the
+     * @param pollInterval  how often the sender looks at its in-memory queue for what is due (new
+     *                      emails wake it at once); also how long a notification held back by the
      *                      ordering rule waits before it is looked at again
-     * @param batchSize     notifications claimed, and sent over one SMTP connection, per run
-     * @param lease         how long a claim holds a batch; a sender that died loses it after that.
-     *                      Must exceed the time to send a batch (batch size × SMTP timeouts)
+     * @param batchSize     notifications sent over one SMTP connection per run
+     * @param lease         how long an instance's hold on a notification (its pending entry) lasts
+     *                      without renewal; a sender that died loses it after that, and another
+     *                      instance's recovery sweep sends the email. Must exceed the time to send a
+     *                      batch (batch size × SMTP timeouts)
      * @param orderMaxWait  how long a partner email waits for an earlier one that was never stored
      *                      (e.g. its event went to the dead-letter topic) before it goes anyway
      */

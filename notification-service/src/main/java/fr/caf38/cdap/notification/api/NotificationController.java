@@ -2,8 +2,10 @@ package fr.caf38.cdap.notification.api;
 
 import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.notification.delivery.NotificationSender;
+import fr.caf38.cdap.notification.store.NotificationIds;
 import fr.caf38.cdap.notification.store.NotificationStatus;
 import fr.caf38.cdap.notification.store.NotificationStore;
+import fr.caf38.cdap.notification.store.NotificationStore.Holder;
 import fr.caf38.cdap.security.AgentNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,13 +38,11 @@ class NotificationController {
     private final NotificationStore store;
     private final NotificationSender sender;
     private final AgentNames agentNames;
-    private final Clock clock;
 
-    NotificationController(NotificationStore store, NotificationSender sender, AgentNames agentNames, Clock clock) {
+    NotificationController(NotificationStore store, NotificationSender sender, AgentNames agentNames) {
         this.store = store;
         this.sender = sender;
         this.agentNames = agentNames;
-        this.clock = clock;
     }
 
     @GetMapping
@@ -75,18 +74,17 @@ class NotificationController {
     @PostMapping("/{id}/retry")
     @Operation(summary = "Remet en file un courriel en échec (FAILED) ; 409 pour tout autre statut")
     NotificationView retry(@PathVariable String id, Authentication authentication) {
-        String notificationId = parseUuid(id);
-        if (notificationId == null) {
+        if (!NotificationIds.plausible(id)) {
             throw new NotificationNotFoundException();
         }
-        var result = store.retry(notificationId, agentNames.of(authentication), clock.instant())
+        Holder holder = sender.holder();
+        var result = store.retry(id, agentNames.of(authentication), holder)
                 .orElseThrow(NotificationNotFoundException::new);
         if (!result.retried()) {
             throw new NotRetryableException(result.notification().status());
         }
-        log.info("Notification {} ({}) put back in the queue by an agent", notificationId,
-                result.notification().kind());
-        sender.wake();
+        log.info("Notification {} ({}) put back in the queue by an agent", id, result.notification().kind());
+        sender.submit(List.of(result.notification()), holder);
         return NotificationView.of(result.notification());
     }
 

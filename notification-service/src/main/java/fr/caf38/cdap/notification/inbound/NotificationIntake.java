@@ -5,15 +5,17 @@ import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.notification.delivery.NotificationSender;
 import fr.caf38.cdap.notification.store.Notification;
 import fr.caf38.cdap.notification.store.NotificationStore;
+import fr.caf38.cdap.notification.store.NotificationStore.Holder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /**
- * Stores the notifications an event calls for, then wakes the sender. Each is unique per source
- * event and kind: a redelivered event finds them stored and adds nothing, and an event whose
- * handling was interrupted between two inserts gets the missing one on redelivery.
+ * Stores the notifications an event calls for, held by this instance, then hands them to the
+ * sender in memory. Each has a derived _id: a redelivered event is refused by it and adds nothing
+ * (one still PENDING that nobody holds, after a crash between the two inserts, is held and sent
+ * here), and an event whose handling was interrupted gets the missing one on redelivery.
  */
 public class NotificationIntake {
     private static final Logger log = LoggerFactory.getLogger(NotificationIntake.class);
@@ -37,19 +39,16 @@ public class NotificationIntake {
     }
 
     private void store(List<Notification> notifications) {
-        int stored = 0;
-        for (Notification notification : notifications) {
-            if (store.insert(notification)) {
-                stored++;
-                log.info("Notification {} ({}) stored for request {}", notification.id(), notification.kind(),
-                        notification.reference());
-            } else {
-                log.debug("Notification {} of event {} already stored", notification.kind(),
-                        notification.sourceEventId());
-            }
+        Holder holder = sender.holder();
+        List<Notification> held = store.insertAndHold(notifications, holder);
+        for (Notification notification : held) {
+            log.info("Notification {} ({}) stored for request {}", notification.id(), notification.kind(),
+                    notification.reference());
         }
-        if (stored > 0) {
-            sender.wake();
+        if (held.size() < notifications.size()) {
+            log.debug("{} notification(s) of event {} already stored", notifications.size() - held.size(),
+                    notifications.get(0).sourceEventId());
         }
+        sender.submit(held, holder);
     }
 }

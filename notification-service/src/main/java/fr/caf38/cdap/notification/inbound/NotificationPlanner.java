@@ -13,6 +13,7 @@ import fr.caf38.cdap.notification.email.HeaderValues;
 import fr.caf38.cdap.notification.email.RenderedEmail;
 import fr.caf38.cdap.notification.store.Audience;
 import fr.caf38.cdap.notification.store.Notification;
+import fr.caf38.cdap.notification.store.NotificationIds;
 import fr.caf38.cdap.notification.store.NotificationStatus;
 
 import java.time.Clock;
@@ -29,6 +30,8 @@ import java.util.UUID;
  *   <li>{@code EligibilityDecided} → the partner's email of its status (sequence = the decision
  *       number), and for {@code UNDER_REVIEW} also the AGENT_REVIEW_NOTICE to the Caf's agents.</li>
  * </ul>
+ * Each gets the _id derived from its request, kind, revision and decision number
+ * ({@link NotificationIds}): the same event always plans the same _ids.
  */
 public class NotificationPlanner {
     private final EmailTemplates templates;
@@ -52,7 +55,7 @@ public class NotificationPlanner {
                 + "?token=" + trackingTokens.tokenFor(event.requestId());
         var organisation = event.request().organisation();
         return List.of(notification(event.eventId(), NotificationKind.ACKNOWLEDGEMENT, Audience.PARTNER,
-                event.requestId(), event.reference(), caf, organisation.siret().value(), organisation.email(), 0,
+                event.requestId(), event.reference(), caf, organisation.siret().value(), organisation.email(), 0, 0,
                 templates.acknowledgement(event, caf, trackingUrl)));
     }
 
@@ -61,12 +64,12 @@ public class NotificationPlanner {
         List<Notification> planned = new ArrayList<>();
         planned.add(notification(event.eventId(), kindOf(event.status()), Audience.PARTNER, event.requestId(),
                 event.reference(), caf, event.siret().value(), event.email(), event.decisionNumber(),
-                templates.decision(event, caf)));
+                event.decisionNumber(), templates.decision(event, caf)));
         if (event.status() == DecisionStatus.UNDER_REVIEW) {
             String requestUrl = properties.agentsBaseUrl() + "/demandes/" + event.requestId();
             planned.add(notification(event.eventId(), NotificationKind.AGENT_REVIEW_NOTICE, Audience.AGENTS,
-                    event.requestId(), event.reference(), caf, event.siret().value(), caf.agentsMailbox(), null,
-                    templates.agentReviewNotice(event, caf, requestUrl)));
+                    event.requestId(), event.reference(), caf, event.siret().value(), caf.agentsMailbox(),
+                    event.decisionNumber(), null, templates.agentReviewNotice(event, caf, requestUrl)));
         }
         return planned;
     }
@@ -81,14 +84,15 @@ public class NotificationPlanner {
     }
 
     private Notification notification(UUID sourceEventId, NotificationKind kind, Audience audience, UUID requestId,
-                                       String reference, Caf caf, String siret, String to, Integer sequence,
-                                       RenderedEmail email) {
+                                       String reference, Caf caf, String siret, String to, int decisionNumber,
+                                       Integer sequence, RenderedEmail email) {
         Instant now = clock.instant();
-        String id = UUID.randomUUID().toString();
-        String messageId = "<" + id + "@" + properties.messageIdDomain() + ">";
+        String id = NotificationIds.of(requestId.toString(), kind, NotificationIds.FIRST_REVISION, decisionNumber);
+        // Random, chosen once: every attempt sends the same one, and no two emails ever share it.
+        String messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
         return new Notification(id, sourceEventId.toString(), kind, audience, requestId.toString(), reference,
                 caf.department(), siret, properties.from(), caf.name(), caf.email(), HeaderValues.address(to),
                 email.subject(), email.text(), email.html(), messageId, sequence, NotificationStatus.PENDING, 0, null,
-                now, null, null, now, null, null, null);
+                now, now, null, null, null);
     }
 }

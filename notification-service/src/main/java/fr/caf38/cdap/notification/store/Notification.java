@@ -8,13 +8,13 @@ import java.time.Instant;
 
 /**
  * One email, stored before it is sent: rendered once (every attempt sends the same subject, bodies
- * and Message-ID), unique per source event and kind, so a redelivered event never makes a second
- * one. After its insert the document is only changed by targeted updates: it also carries the
- * outbox of its {@code PartnerNotified} event.
+ * and Message-ID). Its _id is derived from what it is about ({@link NotificationIds}), so a
+ * redelivered event is refused by the _id and "is the previous email sent?" is a look-up by key.
+ * After its insert the document is only changed by updates by _id: it also carries the outbox of
+ * its {@code PartnerNotified} event. Who is sending it lives in its pending entry, not here.
  *
  * @param sequence  the place of a partner email among the emails about its request (0 for the
  *                  acknowledgement, the decision number for a decision); null for the agents' notice
- * @param claim     the token of the sender run that holds it, with {@code leaseUntil}
  */
 @Document(Notification.COLLECTION)
 public record Notification(
@@ -39,8 +39,6 @@ public record Notification(
         int attempts,
         String lastError,
         Instant nextAttemptAt,
-        String claim,
-        Instant leaseUntil,
         Instant createdAt,
         Instant sentAt,
         String retriedBy,
@@ -60,8 +58,6 @@ public record Notification(
         public static final String ATTEMPTS = "attempts";
         public static final String LAST_ERROR = "lastError";
         public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
-        public static final String CLAIM = "claim";
-        public static final String LEASE_UNTIL = "leaseUntil";
         public static final String CREATED_AT = "createdAt";
         public static final String SENT_AT = "sentAt";
         public static final String RETRIED_BY = "retriedBy";
@@ -69,6 +65,13 @@ public record Notification(
 
         private Fields() {
         }
+    }
+
+    /** This notification as it is after a failed attempt that will be tried again. */
+    public Notification afterFailedAttempt(int attemptsSoFar, String error, Instant nextAttempt) {
+        return new Notification(id, sourceEventId, kind, audience, requestId, reference, cafDepartment, siret,
+                fromAddress, fromName, replyTo, to, subject, text, html, messageId, sequence, status, attemptsSoFar,
+                error, nextAttempt, createdAt, sentAt, retriedBy, retriedAt);
     }
 
     public boolean forPartner() {

@@ -1,12 +1,14 @@
 package fr.caf38.cdap.notification.store;
 
-import com.mongodb.client.result.UpdateResult;
 import fr.caf38.cdap.events.Event;
 import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.messaging.outbox.Outbox;
 import fr.caf38.cdap.notification.store.Notification.Fields;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,142 +17,227 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 /**
- * The {@code notifications} collection. Every change after the insert is a targeted update guarded
- * by what it expects (the status, the claim token), so concurrent senders, the retry endpoint and
- * the outbox relay never overwrite each other.
+ * The {@code notifications} collection and the pending entries of unsent ones. On a request's path
+ * every command names its documents by key: inserts, and reads and updates whose filter is exactly
+ * {@code {_id}} or {@code {_id: {$in}}}. What must happen once is decided by a key too: a
+ * notification's derived _id refuses a redelivered event, and the pending entry (keyed by the
+ * notification) says which instance may send it, so updates need no other condition. Only the
+ * agents' search, the start-up scan and the recovery sweep's queries on the pending entries read
+ * more than they name.
  */
 public class NotificationStore {
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final PendingDeliveries pending;
 
     public NotificationStore(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.pending = new PendingDeliveries(mongo);
     }
 
-    /** Creates the indexes; the unique one is what makes a redelivered event harmless, so a failure stops the start. */
+    /** Who holds a notification (an instance's token), since when and until when. */
+    public record Holder(String owner, Instant at, Instant leaseUntil) {
+    }
+
+    /**
+     * Creates the indexes of the agents' search (real MongoDB uses them; the embedded store ignores
+     * non-unique indexes). The _id is the only unique key: the derived _id makes a redelivered
+     * event harmless, so the unique index of older versions is dropped (each insert paid for it).
+     */
     public void createIndexes() {
         var indexes = mongo.indexOps(Notification.class);
-        indexes.createIndex(new Index().on(Fields.SOURCE_EVENT_ID, Sort.Direction.ASC).on(Fields.KIND, Sort.Direction.ASC)
-                .unique().named("source_event_kind"));
+        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals("source_event_kind"))) {
+            indexes.dropIndex("source_event_kind");
+        }
         indexes.createIndex(new Index().on(Fields.STATUS, Sort.Direction.ASC).on(Fields.NEXT_ATTEMPT_AT, Sort.Direction.ASC)
                 .named("due"));
         indexes.createIndex(new Index().on(Fields.REQUEST_ID, Sort.Direction.ASC).on(Fields.SEQUENCE, Sort.Direction.ASC)
                 .named("request_sequence"));
         indexes.createIndex(new Index().on(Fields.CREATED_AT, Sort.Direction.DESC).named("newest"));
+        mongo.indexOps(PendingDeliveries.COLLECTION).createIndex(
+                new Index().on(PendingDeliveries.LEASE_UNTIL, Sort.Direction.ASC).named("lapsed"));
     }
 
-    /** Stores a new notification; false when one already exists for the same source event and kind. */
+    /**
+     * Stores one notification outside the consumers (tools, tests): false when its _id exists. A
+     * PENDING one gets a pending entry nobody holds, so the next recovery sweep of any instance sends it.
+     */
     public boolean insert(Notification notification) {
         try {
             mongo.insert(notification);
-            return true;
         } catch (DuplicateKeyException duplicate) {
             return false;
         }
+        if (notification.status() == NotificationStatus.PENDING) {
+            pending.recordUnheld(notification.id(),
+                    notification.createdAt() != null ? notification.createdAt() : Instant.now());
+        }
+        return true;
+    }
+
+    /**
+     * Stores what an event calls for and holds it for {@code holder}: one insert of the
+     * notifications, one of their pending entries. Returns the notifications the holder now holds,
+     * to send from memory: the new ones, and those of a redelivered event still PENDING that nobody
+     * holds (their entry was lost in a crash between the two inserts).
+     */
+    public List<Notification> insertAndHold(List<Notification> notifications, Holder holder) {
+        if (notifications.isEmpty()) {
+            return List.of();
+        }
+        Set<Integer> refused = outbox.insertAll(Notification.COLLECTION,
+                notifications.stream().map(notification -> Outbox.Insert.of(notification)).toList());
+        List<Notification> candidates = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            if (refused.contains(i)) {
+                duplicates.add(notifications.get(i).id());
+            } else {
+                candidates.add(notifications.get(i));
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            findAll(duplicates).stream().filter(stored -> stored.status() == NotificationStatus.PENDING)
+                    .forEach(candidates::add);
+        }
+        Set<String> held = pending.hold(candidates.stream().map(Notification::id).toList(), holder.owner(),
+                holder.leaseUntil(), holder.at());
+        return candidates.stream().filter(notification -> held.contains(notification.id())).toList();
     }
 
     public Optional<Notification> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Notification.class));
     }
 
-    // --- the sender's side ---
-
-    /** PENDING notifications whose next attempt is due and that no live claim holds, oldest due first. */
-    public List<Notification> due(Instant now, int limit) {
-        return mongo.find(Query.query(dueCriteria(now))
-                .with(Sort.by(Fields.NEXT_ATTEMPT_AT, Fields.CREATED_AT)).limit(limit), Notification.class);
-    }
-
-    /** Every partner notification of these requests (for the ordering rule). */
-    public List<Notification> partnerNotificationsOf(Collection<String> requestIds) {
-        if (requestIds.isEmpty()) {
+    /** The notifications with these _ids that exist: one read by key. */
+    public List<Notification> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        Query query = Query.query(Criteria.where(Fields.REQUEST_ID).in(requestIds)
-                .and(Fields.AUDIENCE).is(Audience.PARTNER.name()));
+        return mongo.find(Query.query(Criteria.where(Fields.ID).in(ids)), Notification.class);
+    }
+
+    // --- the sender's side ---
+
+    /**
+     * The partner emails that come before these (for the ordering rule), found by their derived
+     * _ids: one read by key for all of them.
+     */
+    public List<Notification> earlierPartnerEmails(Collection<Notification> candidates) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Notification candidate : candidates) {
+            if (candidate.forPartner() && candidate.sequence() != null) {
+                ids.addAll(NotificationIds.earlierPartnerEmails(candidate.requestId(), candidate.sequence()));
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where(Fields.ID).in(ids));
         query.fields().include(Fields.REQUEST_ID, Fields.SEQUENCE, Fields.STATUS, Fields.KIND, Fields.AUDIENCE,
                 Fields.CREATED_AT, Fields.ATTEMPTS);
         return mongo.find(query, Notification.class);
     }
 
-    /** Holds back notifications that must wait for an earlier email, until {@code until}. */
-    public void postpone(Collection<String> ids, Instant now, Instant until) {
-        if (!ids.isEmpty()) {
-            mongo.updateMulti(Query.query(dueCriteria(now).and(Fields.ID).in(ids)),
-                    new Update().set(Fields.NEXT_ATTEMPT_AT, until), Notification.class);
-        }
+    /** A delivery to record: the notification, its attempts so far this one included, and its events. */
+    public record Sent(Notification notification, int attempts, Instant sentAt, List<Event> events) {
     }
 
     /**
-     * Claims these notifications for one run, atomically per document: a notification claimed by
-     * another instance in the meantime is left out. Returns what this run holds.
+     * Records deliveries, each with its events in the same write (one bulk of updates by _id), then
+     * deletes their pending entries.
      */
-    public List<Notification> claim(Collection<String> ids, Instant now, Duration lease) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        String token = UUID.randomUUID().toString();
-        mongo.updateMulti(Query.query(dueCriteria(now).and(Fields.ID).in(ids)),
-                new Update().set(Fields.CLAIM, token).set(Fields.LEASE_UNTIL, now.plus(lease)), Notification.class);
-        return mongo.find(Query.query(Criteria.where(Fields.ID).in(ids).and(Fields.CLAIM).is(token))
-                .with(Sort.by(Fields.CREATED_AT)), Notification.class);
-    }
-
-    /**
-     * Records a delivery, with the events to publish in the same write (only if this run still holds
-     * the claim). Returns false when the claim was lost.
-     */
-    public boolean markSent(Notification notification, Instant sentAt, Event... events) {
-        Update update = release(new Update()).set(Fields.STATUS, NotificationStatus.SENT.name())
-                .set(Fields.SENT_AT, sentAt).inc(Fields.ATTEMPTS, 1).unset(Fields.NEXT_ATTEMPT_AT);
-        if (events.length > 0) {
-            update = outbox.withEvents(update, events);
-        }
-        boolean done = matched(mongo.updateFirst(held(notification), update, Notification.class));
-        if (done && events.length > 0) {
-            outbox.written(Notification.class, notification.id());
-        }
-        return done;
-    }
-
-    /** Records a failed attempt that will be tried again at {@code nextAttemptAt}. */
-    public boolean markRetry(Notification notification, int attempts, Instant nextAttemptAt, String error) {
-        Update update = release(new Update()).set(Fields.ATTEMPTS, attempts).set(Fields.NEXT_ATTEMPT_AT, nextAttemptAt)
-                .set(Fields.LAST_ERROR, error);
-        return matched(mongo.updateFirst(held(notification), update, Notification.class));
-    }
-
-    /** Gives up on a notification: FAILED, visible in the API, retried only by an agent. */
-    public boolean markFailed(Notification notification, int attempts, String error) {
-        Update update = release(new Update()).set(Fields.STATUS, NotificationStatus.FAILED.name())
-                .set(Fields.ATTEMPTS, attempts).set(Fields.LAST_ERROR, error).unset(Fields.NEXT_ATTEMPT_AT);
-        return matched(mongo.updateFirst(held(notification), update, Notification.class));
-    }
-
-    /**
-     * Partner emails of these requests that the ordering rule held back may go now that an earlier
-     * one is settled: make them due. One write per batch; releasing one too early only costs a
-     * re-check, since the rule is applied again when they are claimed. Emails already tried keep
-     * their back-off.
-     */
-    public void releaseWaiting(Collection<String> requestIds, Instant now) {
-        if (requestIds.isEmpty()) {
+    public void markSent(List<Sent> deliveries) {
+        if (deliveries.isEmpty()) {
             return;
         }
-        mongo.updateMulti(Query.query(Criteria.where(Fields.REQUEST_ID).in(requestIds)
-                        .and(Fields.AUDIENCE).is(Audience.PARTNER.name())
-                        .and(Fields.STATUS).is(NotificationStatus.PENDING.name())
-                        .and(Fields.SEQUENCE).gt(0)
-                        .and(Fields.NEXT_ATTEMPT_AT).gt(now)
-                        .and(Fields.ATTEMPTS).is(0)),
-                new Update().set(Fields.NEXT_ATTEMPT_AT, now), Notification.class);
+        List<Outbox.IdUpdate> updates = deliveries.stream().map(sent -> Outbox.IdUpdate.of(sent.notification().id(),
+                new Update().set(Fields.STATUS, NotificationStatus.SENT.name()).set(Fields.SENT_AT, sent.sentAt())
+                        .set(Fields.ATTEMPTS, sent.attempts()).unset(Fields.NEXT_ATTEMPT_AT),
+                sent.events().toArray(Event[]::new))).toList();
+        outbox.updateAllById(Notification.class, updates);
+        pending.release(deliveries.stream().map(sent -> sent.notification().id()).toList());
+    }
+
+    /** A failed attempt to record: tried again at {@code nextAttemptAt}, or given up on when that is null. */
+    public record Attempt(Notification notification, int attempts, String error, Instant nextAttemptAt) {
+        public boolean givenUp() {
+            return nextAttemptAt == null;
+        }
+    }
+
+    /**
+     * Records failed attempts, by _id in one bulk: those to retry keep their pending entry, whose
+     * lease moves {@code lease} past the next attempt; those given up on are FAILED (visible in the
+     * API, retried only by an agent) and their entry is deleted.
+     */
+    public void markFailedAttempts(List<Attempt> attempts, Duration lease) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Notification.class);
+        Map<String, Instant> leases = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            Update update = new Update().set(Fields.ATTEMPTS, attempt.attempts()).set(Fields.LAST_ERROR, attempt.error());
+            if (attempt.givenUp()) {
+                update.set(Fields.STATUS, NotificationStatus.FAILED.name()).unset(Fields.NEXT_ATTEMPT_AT);
+                failed.add(attempt.notification().id());
+            } else {
+                update.set(Fields.NEXT_ATTEMPT_AT, attempt.nextAttemptAt());
+                leases.put(attempt.notification().id(), attempt.nextAttemptAt().plus(lease));
+            }
+            writes.updateOne(Query.query(Criteria.where(Fields.ID).is(attempt.notification().id())), update);
+        }
+        writes.execute();
+        pending.renew(leases);
+        pending.release(failed);
+    }
+
+    /** Moves the leases of notifications this instance holds in memory (e.g. held back by the ordering rule). */
+    public void renew(Map<String, Instant> leases) {
+        pending.renew(leases);
+    }
+
+    /** Forgets the pending entries of notifications that are settled or gone. */
+    public void release(Collection<String> ids) {
+        pending.release(ids);
+    }
+
+    /**
+     * The recovery sweep: takes the pending entries whose lease lapsed (left by a crashed instance,
+     * or never held) for {@code holder}, at most {@code limit}; returns their ids.
+     */
+    public List<String> claimLapsed(Holder holder, int limit) {
+        return pending.claimLapsed(holder.at(), holder.owner(), holder.leaseUntil(), limit);
+    }
+
+    /**
+     * At start-up only, the one full scan: gives every PENDING notification a pending entry if it
+     * has none (notifications stored by an older version, which had no entries). Returns how many
+     * PENDING notifications there are.
+     */
+    public int recordMissingPendingEntries(Instant now) {
+        List<String> ids = new ArrayList<>();
+        mongo.getCollection(Notification.COLLECTION)
+                .find(new Document(Fields.STATUS, NotificationStatus.PENDING.name()))
+                .projection(new Document(Fields.ID, 1))
+                .forEach(document -> ids.add(String.valueOf(document.get(Fields.ID))));
+        for (int from = 0; from < ids.size(); from += 500) {
+            pending.recordMissing(ids.subList(from, Math.min(ids.size(), from + 500)), now);
+        }
+        return ids.size();
     }
 
     // --- the agents' side ---
@@ -179,54 +266,29 @@ public class NotificationStore {
     }
 
     /**
-     * Puts a FAILED notification back in the queue (attempts reset, due now). Empty when it does not
-     * exist; otherwise the notification as it is after the call, whatever its status.
+     * Puts a FAILED notification back in the queue (attempts reset, due now) for {@code holder}.
+     * Empty when it does not exist; otherwise the notification as it is after the call, whatever its
+     * status. The step is claimed by key: a FAILED notification has no pending entry, so only the
+     * call whose insert of that entry succeeds moves it, by an update by _id; a concurrent one loses.
      */
-    public Optional<RetryResult> retry(String id, String agent, Instant now) {
-        UpdateResult result = mongo.updateFirst(
-                Query.query(Criteria.where(Fields.ID).is(id).and(Fields.STATUS).is(NotificationStatus.FAILED.name())),
+    public Optional<RetryResult> retry(String id, String agent, Holder holder) {
+        Instant now = holder.at();
+        Notification current = mongo.findById(id, Notification.class);
+        if (current == null) {
+            return Optional.empty();
+        }
+        if (current.status() != NotificationStatus.FAILED
+                || pending.hold(List.of(id), holder.owner(), holder.leaseUntil(), now).isEmpty()) {
+            return Optional.of(new RetryResult(current, false));
+        }
+        Notification retried = mongo.findAndModify(Query.query(Criteria.where(Fields.ID).is(id)),
                 new Update().set(Fields.STATUS, NotificationStatus.PENDING.name()).set(Fields.ATTEMPTS, 0)
-                        .set(Fields.NEXT_ATTEMPT_AT, now).set(Fields.RETRIED_BY, agent).set(Fields.RETRIED_AT, now)
-                        .unset(Fields.CLAIM).unset(Fields.LEASE_UNTIL),
-                Notification.class);
-        return find(id).map(notification -> new RetryResult(notification, matched(result)));
+                        .set(Fields.NEXT_ATTEMPT_AT, now).set(Fields.RETRIED_BY, agent).set(Fields.RETRIED_AT, now),
+                FindAndModifyOptions.options().returnNew(true), Notification.class);
+        return Optional.of(new RetryResult(retried, true));
     }
 
     /** @param retried whether this call moved it from FAILED back to PENDING */
     public record RetryResult(Notification notification, boolean retried) {
-    }
-
-    // --- metrics ---
-
-    public long countPending() {
-        return mongo.count(Query.query(Criteria.where(Fields.STATUS).is(NotificationStatus.PENDING.name())),
-                Notification.class);
-    }
-
-    /** When the oldest PENDING notification was stored, if any. */
-    public Optional<Instant> oldestPendingSince() {
-        Query query = Query.query(Criteria.where(Fields.STATUS).is(NotificationStatus.PENDING.name()))
-                .with(Sort.by(Fields.CREATED_AT)).limit(1);
-        query.fields().include(Fields.CREATED_AT, Fields.ATTEMPTS);
-        return Optional.ofNullable(mongo.findOne(query, Notification.class)).map(Notification::createdAt);
-    }
-
-    private static Criteria dueCriteria(Instant now) {
-        return Criteria.where(Fields.STATUS).is(NotificationStatus.PENDING.name())
-                .and(Fields.NEXT_ATTEMPT_AT).lte(now)
-                .orOperator(Criteria.where(Fields.LEASE_UNTIL).is(null), Criteria.where(Fields.LEASE_UNTIL).lt(now));
-    }
-
-    private static Query held(Notification notification) {
-        return Query.query(Criteria.where(Fields.ID).is(notification.id()).and(Fields.CLAIM).is(notification.claim())
-                .and(Fields.STATUS).is(NotificationStatus.PENDING.name()));
-    }
-
-    private static Update release(Update update) {
-        return update.unset(Fields.CLAIM).unset(Fields.LEASE_UNTIL);
-    }
-
-    private static boolean matched(UpdateResult result) {
-        return result.getMatchedCount() > 0;
     }
 }

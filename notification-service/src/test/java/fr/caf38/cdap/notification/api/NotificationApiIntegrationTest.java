@@ -4,6 +4,7 @@ import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.notification.NotificationIntegrationTest;
 import fr.caf38.cdap.notification.store.Audience;
 import fr.caf38.cdap.notification.store.Notification;
+import fr.caf38.cdap.notification.store.NotificationIds;
 import fr.caf38.cdap.notification.store.NotificationStatus;
 import fr.caf38.cdap.notification.store.NotificationStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,13 +154,14 @@ class NotificationApiIntegrationTest {
     private Notification stored(NotificationKind kind, Audience audience, Integer sequence, NotificationStatus status,
                                 Instant createdAt) {
         boolean sent = status == NotificationStatus.SENT;
-        String id = UUID.randomUUID().toString();
+        String id = NotificationIds.of(requestId, kind, NotificationIds.FIRST_REVISION, sequence == null ? 1 : sequence);
+        String messageId = "<" + UUID.randomUUID() + "@caf38.localhost>";
         Notification notification = new Notification(id, UUID.randomUUID().toString(), kind, audience, requestId,
                 "CDAP-38-2026-00042", "38", "73282932000074", "ne-pas-repondre@caf38.localhost", "Caf de l'Isère",
                 "partenaires@caf38.localhost", audience == Audience.AGENTS ? "agents-cdap@caf38.localhost"
-                : "accueil@ccas-exemple.fr", "Sujet " + kind, "texte", "<p>html</p>", "<" + id + "@caf38.localhost>",
-                sequence, status, sent ? 1 : 4, sent ? null : "Serveur de messagerie injoignable (test)", null, null,
-                null, createdAt, sent ? createdAt : null, null, null);
+                : "accueil@ccas-exemple.fr", "Sujet " + kind, "texte", "<p>html</p>", messageId,
+                sequence, status, sent ? 1 : 4, sent ? null : "Serveur de messagerie injoignable (test)", null,
+                createdAt, sent ? createdAt : null, null, null);
         store.insert(notification);
         return notification;
     }

@@ -81,7 +81,7 @@ class ConcurrentSendersIntegrationTest {
         connection.setPort(mailSender.getPort());
         connection.setDefaultEncoding("UTF-8");
         return new NotificationSender(store, connection, new MailComposer(), properties,
-                new DeliveryMetrics(new SimpleMeterRegistry(), store, clock), clock);
+                new DeliveryMetrics(new SimpleMeterRegistry(), clock), clock);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
