@@ -41,7 +41,13 @@ public class IntakeMetrics {
     }
 
     public void statusEvent(String type, String outcome) {
-        Counter.builder("intake.status.events").description("events applied to the status view")
-                .tag("type", type).tag("outcome", outcome).register(registry).increment();
+        statusEvents(type, outcome, 1);
+    }
+
+    public void statusEvents(String type, String outcome, int count) {
+        if (count > 0) {
+            Counter.builder("intake.status.events").description("events applied to the status view")
+                    .tag("type", type).tag("outcome", outcome).register(registry).increment(count);
+        }
     }
 }

@@ -15,7 +15,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.bulk.BulkWriteResult;
+import org.springframework.data.mongodb.core.BulkOperations;
+
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static fr.caf38.cdap.intake.request.AccessRequests.DECISIONS;
@@ -49,21 +55,73 @@ public class StatusUpdater {
 
     /** A decision: kept under its number and told in the timeline. */
     public Outcome apply(EligibilityDecided event) {
-        TimelineEntry entry = new TimelineEntry(event.occurredAt(), "DECIDED_" + event.status().name(),
-                event.eventId().toString());
-        RequestDecision decision = new RequestDecision(event.status(), event.decidedBy(), event.occurredAt(),
-                event.findings(), event.motive(), event.decisionNumber());
-        Update update = timeline(entry, event.occurredAt())
-                .set(DECISIONS + "." + event.decisionNumber(), mongoValue(decision, RequestDecision.class))
-                .max(LATEST_DECISION, event.decisionNumber());
-        return outcome(event.requestId(), "EligibilityDecided", update);
+        return outcome(event.requestId(), "EligibilityDecided", update(event));
     }
 
     /** An email reached the partner: a timeline entry {@code EMAIL_SENT_<KIND>}. */
     public Outcome apply(PartnerNotified event) {
+        return outcome(event.requestId(), "PartnerNotified", update(event));
+    }
+
+    /**
+     * A batch of decisions, in one bulk write of updates by {@code _id}. The updates commute (sets under
+     * distinct keys, {@code $addToSet}, {@code $max}), so their order within the batch does not matter.
+     */
+    public void applyDecisions(List<EligibilityDecided> events) {
+        applyAll("EligibilityDecided", events.stream()
+                .map(event -> new IdUpdate(event.requestId(), update(event))).toList());
+    }
+
+    /** A batch of sent emails, in one bulk write of updates by {@code _id}. */
+    public void applyNotifications(List<PartnerNotified> events) {
+        applyAll("PartnerNotified", events.stream()
+                .map(event -> new IdUpdate(event.requestId(), update(event))).toList());
+    }
+
+    private Update update(EligibilityDecided event) {
+        TimelineEntry entry = new TimelineEntry(event.occurredAt(), "DECIDED_" + event.status().name(),
+                event.eventId().toString());
+        RequestDecision decision = new RequestDecision(event.status(), event.decidedBy(), event.occurredAt(),
+                event.findings(), event.motive(), event.decisionNumber());
+        return timeline(entry, event.occurredAt())
+                .set(DECISIONS + "." + event.decisionNumber(), mongoValue(decision, RequestDecision.class))
+                .max(LATEST_DECISION, event.decisionNumber());
+    }
+
+    private Update update(PartnerNotified event) {
         TimelineEntry entry = new TimelineEntry(event.sentAt(), "EMAIL_SENT_" + event.kind().name(),
                 event.eventId().toString());
-        return outcome(event.requestId(), "PartnerNotified", timeline(entry, event.sentAt()));
+        return timeline(entry, event.sentAt());
+    }
+
+    private record IdUpdate(UUID requestId, Update update) {
+    }
+
+    private void applyAll(String type, List<IdUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        if (updates.size() == 1) {
+            outcome(updates.get(0).requestId(), type, updates.get(0).update());
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AccessRequest.class);
+        updates.forEach(u -> bulk.updateOne(Query.query(where("_id").is(u.requestId().toString())), u.update()));
+        BulkWriteResult result = bulk.execute();
+        int unknown = updates.size() - result.getMatchedCount();
+        if (unknown > 0) {
+            // Rare (another deployment's events): find which, by key, to say so.
+            Set<String> ids = new HashSet<>();
+            updates.forEach(u -> ids.add(u.requestId().toString()));
+            Query stored = Query.query(where("_id").in(ids));
+            stored.fields().include("_id");
+            mongo.find(stored, org.bson.Document.class, AccessRequest.COLLECTION)
+                    .forEach(document -> ids.remove(document.getString("_id")));
+            ids.forEach(id -> log.warn("{} about unknown request {} ignored", type, id));
+        }
+        metrics.statusEvents(type, Outcome.APPLIED.name(), result.getModifiedCount());
+        metrics.statusEvents(type, Outcome.DUPLICATE.name(), result.getMatchedCount() - result.getModifiedCount());
+        metrics.statusEvents(type, Outcome.UNKNOWN_REQUEST.name(), unknown);
     }
 
     private Update timeline(TimelineEntry entry, Instant at) {
