@@ -75,7 +75,9 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(Options options) {
         this.options = options;
+        boolean existing = Files.isDirectory(options.dataDir().resolve("store"));
         this.trackingSecret = trackingSecret(options.dataDir());
+        StackLayout.bringUpToDate(options.dataDir(), existing);
         if (STORE_LAYOUT.equals("per-service")) {
             boolean fixed = options.ports().equals(StackPorts.fixed());
             int next = options.ports().store();
