@@ -14,7 +14,12 @@ import static org.awaitility.Awaitility.await;
 record Partner(LocalStack stack, String email, String requestId, String reference, String token) {
 
     static Partner submits(LocalStack stack, String email, String body) {
-        Http.Response response = Http.postJson(stack.intakeUrl() + "/api/v1/access-requests", body);
+        return submitsTo(stack, stack.intakeUrl(), email, body);
+    }
+
+    /** Submits to one given instance of intake-service (the request is then followed on the first). */
+    static Partner submitsTo(LocalStack stack, String intakeUrl, String email, String body) {
+        Http.Response response = Http.postJson(intakeUrl + "/api/v1/access-requests", body);
         assertThat(response.status()).as(response.raw()).isEqualTo(202);
         JsonNode answer = response.body();
         return new Partner(stack, email, answer.get("requestId").asString(), answer.get("reference").asString(),

@@ -31,10 +31,18 @@ final class SharedStack {
             }
             stack = LocalStack.start(new LocalStack.Options(root, data, StackPorts.free(),
                     List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                    // Short SMTP back-off, so emails held by the SMTP outage go out soon after it.
-                    Map.of("cdap.notification.retry.initial-delay", "500ms",
-                            "cdap.notification.retry.max-delay", "3s",
-                            "cdap.notification.retry.max-attempts", "40")));
+                    Map.ofEntries(
+                            // Short SMTP back-off, so emails held by the SMTP outage go out soon after it.
+                            Map.entry("cdap.notification.retry.initial-delay", "500ms"),
+                            Map.entry("cdap.notification.retry.max-delay", "3s"),
+                            Map.entry("cdap.notification.retry.max-attempts", "40"),
+                            // An instance killed is replaced within seconds, not minutes: its partitions
+                            // move to the survivors, its unpublished events and unsent emails are swept.
+                            Map.entry("spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms", "6000"),
+                            Map.entry("spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms", "2000"),
+                            Map.entry("cdap.outbox.lease", "5s"),
+                            Map.entry("cdap.outbox.sweep-interval", "5s"),
+                            Map.entry("cdap.notification.sender.lease", "5s"))));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-shutdown"));
         }
         return stack;

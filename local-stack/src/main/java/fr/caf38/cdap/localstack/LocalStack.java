@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     /** The store processes and their ports: "store", or one per service's database. */
     private final Map<String, Integer> storePorts = new LinkedHashMap<>();
     private final java.util.Set<Path> snapshots = new java.util.HashSet<>();
+    private int instances;
     /** Each service instance's HTTP port, by process name. */
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private final String trackingSecret;
@@ -148,9 +149,20 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.addAll(storePorts.keySet());
         startTogether(infrastructure, INFRA_TIMEOUT);
 
+        startInstances(1, options.instances());
+    }
+
+    /**
+     * Starts instances {@code from}..{@code to} of every service, together, and waits until each is
+     * ready. Instances beyond the first get ports of their own.
+     */
+    private void startInstances(int from, int to) {
+        StackPorts ports = options.ports();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String self = Long.toString(ProcessHandle.current().pid());
         boolean fixed = ports.equals(StackPorts.fixed());
         List<String> services = new ArrayList<>();
-        for (int instance = 1; instance <= options.instances(); instance++) {
+        for (int instance = from; instance <= to; instance++) {
             for (var service : Map.of("intake-service", ports.intake(), "eligibility-service", ports.eligibility(),
                     "notification-service", ports.notification()).entrySet().stream()
                     .sorted(Map.Entry.comparingByValue()).toList()) {
@@ -163,6 +175,20 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         startTogether(services, SERVICE_TIMEOUT);
+        instances = Math.max(instances, to);
+    }
+
+    /** Starts more instances of every service, up to {@code count} of each; returns the new processes' names. */
+    public synchronized List<String> scaleTo(int count) {
+        int before = instances;
+        startInstances(before + 1, count);
+        List<String> started = new ArrayList<>();
+        for (int instance = before + 1; instance <= count; instance++) {
+            for (String service : List.of("intake-service", "eligibility-service", "notification-service")) {
+                started.add(service + "-" + instance);
+            }
+        }
+        return started;
     }
 
     private void service(String name, String service, int port, String java, String self) {
