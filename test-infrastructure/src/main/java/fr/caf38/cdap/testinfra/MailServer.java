@@ -113,6 +113,60 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps only the {@code max} most recently received messages, in all mailboxes together, and
+     * removes the mailboxes (and users) left empty; returns how many messages were removed. GreenMail
+     * keeps everything in memory, so a server that runs for hours under load calls this regularly.
+     */
+    public synchronized int keepMostRecent(int max) {
+        if (greenMail == null) {
+            return 0;
+        }
+        var managers = greenMail.getManagers();
+        var imap = managers.getImapHostManager();
+        if (imap.getAllMessages().size() <= max) {
+            return 0;
+        }
+        record Held(com.icegreen.greenmail.user.GreenMailUser user, com.icegreen.greenmail.store.MailFolder folder,
+                    com.icegreen.greenmail.store.StoredMessage message) {
+        }
+        List<Held> all = new java.util.ArrayList<>();
+        for (var user : List.copyOf(managers.getUserManager().listUser())) {
+            try {
+                var inbox = imap.getInbox(user);
+                inbox.getMessages().forEach(message -> all.add(new Held(user, inbox, message)));
+            } catch (com.icegreen.greenmail.store.FolderException e) {
+                // A mailbox being created or removed meanwhile: looked at again next time.
+            }
+        }
+        all.sort(java.util.Comparator.comparing((Held held) -> held.message().getReceivedDate())
+                .thenComparingLong(held -> held.message().getUid()));
+        int excess = Math.max(0, all.size() - max);
+        java.util.Set<com.icegreen.greenmail.store.MailFolder> touched = new java.util.HashSet<>();
+        for (Held held : all.subList(0, excess)) {
+            held.message().setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            touched.add(held.folder());
+        }
+        for (var folder : touched) {
+            try {
+                folder.expunge();
+            } catch (com.icegreen.greenmail.store.FolderException e) {
+                throw new IllegalStateException("could not remove old messages", e);
+            }
+        }
+        all.subList(0, excess).stream().map(Held::user).distinct().forEach(user -> {
+            try {
+                if (imap.getInbox(user).getMessageCount() == 0) {
+                    // Removes the user's mailboxes too.
+                    managers.getUserManager().deleteUser(user);
+                }
+            } catch (com.icegreen.greenmail.store.FolderException e) {
+                // Left for next time.
+            }
+        });
+        return excess;
+    }
+
     @Override
     public void close() {
         stop();
