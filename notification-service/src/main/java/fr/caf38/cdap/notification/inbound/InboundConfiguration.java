@@ -3,27 +3,34 @@ package fr.caf38.cdap.notification.inbound;
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.messaging.consumer.BatchConsumer;
+import fr.caf38.cdap.messaging.consumer.DeadLetters;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The two consumers (group {@code notification}). They take raw bytes and decode them here, so a
- * record that is not a valid event fails inside the binding and, like any other failure after the
- * retries, lands in the binding's dead-letter topic.
+ * The two consumers (group {@code notification}), in batch mode. Each record is decoded on its
+ * own; one that is not a valid event, or that the planner refuses (a Caf not configured here), goes
+ * to the binding's dead-letter topic (named in application.yml) while the rest of its batch is
+ * stored with one insert of notifications and one of pending entries.
  */
 @Configuration(proxyBeanMethods = false)
 class InboundConfiguration {
 
     @Bean
-    Consumer<Message<byte[]>> submitted(EventCodec codec, NotificationIntake intake) {
-        return message -> intake.accept(codec.decode(message.getPayload(), RequestSubmitted.class));
+    Consumer<Message<List<byte[]>>> submitted(EventCodec codec, DeadLetters deadLetters, NotificationIntake intake,
+            @Value("${spring.cloud.stream.kafka.bindings.submitted-in-0.consumer.dlq-name}") String deadLetterTopic) {
+        return new BatchConsumer<>(RequestSubmitted.class, codec, deadLetters, deadLetterTopic, intake::acceptSubmitted);
     }
 
     @Bean
-    Consumer<Message<byte[]>> decided(EventCodec codec, NotificationIntake intake) {
-        return message -> intake.accept(codec.decode(message.getPayload(), EligibilityDecided.class));
+    Consumer<Message<List<byte[]>>> decided(EventCodec codec, DeadLetters deadLetters, NotificationIntake intake,
+            @Value("${spring.cloud.stream.kafka.bindings.decided-in-0.consumer.dlq-name}") String deadLetterTopic) {
+        return new BatchConsumer<>(EligibilityDecided.class, codec, deadLetters, deadLetterTopic, intake::acceptDecided);
     }
 }

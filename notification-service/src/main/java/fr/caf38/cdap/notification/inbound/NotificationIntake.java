@@ -2,6 +2,8 @@ package fr.caf38.cdap.notification.inbound;
 
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.RequestSubmitted;
+import fr.caf38.cdap.messaging.consumer.BatchConsumer.Received;
+import fr.caf38.cdap.messaging.consumer.BatchConsumer.Refused;
 import fr.caf38.cdap.notification.delivery.NotificationSender;
 import fr.caf38.cdap.notification.store.Notification;
 import fr.caf38.cdap.notification.store.NotificationStore;
@@ -9,13 +11,19 @@ import fr.caf38.cdap.notification.store.NotificationStore.Holder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Stores the notifications an event calls for, held by this instance, then hands them to the
- * sender in memory. Each has a derived _id: a redelivered event is refused by it and adds nothing
- * (one still PENDING that nobody holds, after a crash between the two inserts, is held and sent
- * here), and an event whose handling was interrupted gets the missing one on redelivery.
+ * Stores the notifications a batch of events calls for, held by this instance, then hands them to
+ * the sender in memory, together: one insert of the notifications of the whole batch, one of their
+ * pending entries. Each has a derived _id: a redelivered event (in a later batch, or the same one)
+ * adds nothing (one still PENDING that nobody holds, after a crash between the two inserts, is held
+ * and sent here), and an event whose handling was interrupted gets the missing one on redelivery.
+ * The order in which the emails go out is the sender's business (the ordering rule), not the batch's.
  */
 public class NotificationIntake {
     private static final Logger log = LoggerFactory.getLogger(NotificationIntake.class);
@@ -30,15 +38,43 @@ public class NotificationIntake {
         this.sender = sender;
     }
 
-    public void accept(RequestSubmitted event) {
-        store(planner.plan(event));
+    /** A batch of submitted requests; returns the events refused (for the dead letters). */
+    public List<Refused> acceptSubmitted(List<Received<RequestSubmitted>> events) {
+        return acceptAll(events, planner::plan);
     }
 
-    public void accept(EligibilityDecided event) {
-        store(planner.plan(event));
+    /** A batch of decisions; returns the events refused (for the dead letters). */
+    public List<Refused> acceptDecided(List<Received<EligibilityDecided>> events) {
+        return acceptAll(events, planner::plan);
+    }
+
+    /**
+     * Plans every event in memory, then stores the batch. Planning is pure (templates, the Caf
+     * directory): an event it refuses (a Caf not configured here) will not do better on a retry, so it
+     * goes to the dead letters alone. A store failure is thrown: the whole batch comes again.
+     */
+    private <E> List<Refused> acceptAll(List<Received<E>> events, Function<E, List<Notification>> plan) {
+        List<Refused> refused = new ArrayList<>();
+        // By _id, first planned first: an event twice in one batch stores what its first delivery would.
+        Map<String, Notification> planned = new LinkedHashMap<>();
+        for (Received<E> received : events) {
+            List<Notification> notifications;
+            try {
+                notifications = plan.apply(received.event());
+            } catch (RuntimeException e) {
+                refused.add(new Refused(received.delivery(), e));
+                continue;
+            }
+            notifications.forEach(notification -> planned.putIfAbsent(notification.id(), notification));
+        }
+        store(List.copyOf(planned.values()));
+        return refused;
     }
 
     private void store(List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
         Holder holder = sender.holder();
         List<Notification> held = store.insertAndHold(notifications, holder);
         for (Notification notification : held) {
@@ -46,8 +82,7 @@ public class NotificationIntake {
                     notification.reference());
         }
         if (held.size() < notifications.size()) {
-            log.debug("{} notification(s) of event {} already stored", notifications.size() - held.size(),
-                    notifications.get(0).sourceEventId());
+            log.debug("{} notification(s) of the batch already stored", notifications.size() - held.size());
         }
         sender.submit(held, holder);
     }
