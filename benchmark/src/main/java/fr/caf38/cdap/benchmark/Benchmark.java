@@ -44,7 +44,12 @@ public final class Benchmark {
                 List.of("-Xmx768m", "-XX:+UseParallelGC"), Map.of()))) {
             String bootstrap = "127.0.0.1:" + stack.ports().kafka();
             String mongoUri = stack.storeUri("intake");
-            Map<String, Object> floor = parts.contains("floor") ? new Floor(bootstrap, mongoUri).measure(quick) : Map.of();
+            Map<String, Object> floor = new LinkedHashMap<>();
+            if (parts.contains("floor")) {
+                floor.putAll(new Floor(bootstrap, mongoUri).measure(quick));
+                floor.putAll(new SmtpFloor(stack.ports().smtp()).measure(quick));
+                floor.putAll(MvcFloor.measure(quick));
+            }
             if (!floor.isEmpty()) {
                 log.info("Floor: {}", floor);
             }

@@ -116,6 +116,48 @@ final class Floor {
         }
     }
 
+    /**
+     * Request-sized documents per second with bulk commands: {@code insertMany} of {@code batch}
+     * documents, then {@code bulkWrite} of {@code batch} {@code updateOne({_id})} on them, one thread.
+     */
+    Map<String, Double> storeBulk(int documents, int batch) {
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            MongoCollection<Document> collection = client.getDatabase("benchmark").getCollection("floor_bulk");
+            String body = RequestBodies.next(1);
+            List<String> ids = new ArrayList<>(documents);
+            long start = System.nanoTime();
+            for (int i = 0; i < documents; i += batch) {
+                List<Document> chunk = new ArrayList<>(batch);
+                for (int j = i; j < Math.min(documents, i + batch); j++) {
+                    String id = UUID.randomUUID().toString();
+                    ids.add(id);
+                    chunk.add(Document.parse(body).append("_id", id));
+                }
+                collection.insertMany(chunk);
+            }
+            double inserts = documents / ((System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            for (int i = 0; i < ids.size(); i += batch) {
+                List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>(batch);
+                for (String id : ids.subList(i, Math.min(ids.size(), i + batch))) {
+                    writes.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", id),
+                            new Document("$set", new Document("status", "DECIDED")).append("$addToSet",
+                                    new Document("timeline", new Document("event", "DECIDED").append("at", i)))));
+                }
+                collection.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            }
+            double updates = documents / ((System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            int single = Math.min(documents, 5_000);
+            for (String id : ids.subList(0, single)) {
+                collection.updateOne(new Document("_id", id), new Document("$set", new Document("status", "SENT")));
+            }
+            double singleUpdates = single / ((System.nanoTime() - start) / 1e9);
+            collection.drop();
+            return Map.of("inserts", inserts, "updates", updates, "singleUpdates", singleUpdates);
+        }
+    }
+
     Map<String, Object> measure(boolean quick) throws Exception {
         int scale = quick ? 5 : 1;
         log.info("Floor: warming up ...");
@@ -129,6 +171,10 @@ final class Floor {
         floor.put("kafkaP99MsAt1000PerSecond", round(latency.percentileMillis(99)));
         floor.put("storeInsertsPerSecond1Thread", round(storeInserts(20_000 / scale, 1)));
         floor.put("storeInsertsPerSecond8Threads", round(storeInserts(20_000 / scale, 8)));
+        Map<String, Double> bulk = storeBulk(20_000 / scale, 100);
+        floor.put("storeIdUpdatesPerSecond1Thread", round(bulk.get("singleUpdates")));
+        floor.put("storeBulkInsertsPerSecond100PerCommand", round(bulk.get("inserts")));
+        floor.put("storeBulkIdUpdatesPerSecond100PerCommand", round(bulk.get("updates")));
         return floor;
     }
 
