@@ -54,19 +54,21 @@ public final class Benchmark {
                 log.info("Floor: {}", floor);
             }
             List<String> processes = stack.processNames();
-            List<Long> pids = processes.stream().map(name -> stack.process(name).pid()).toList();
+            Map<String, Long> pids = new LinkedHashMap<>();
+            processes.forEach(name -> pids.put(name, stack.process(name).pid()));
             StoreCommands commands = new StoreCommands(List.of(stack.intakeUrl(), stack.eligibilityUrl(),
                     stack.notificationUrl()));
             List<Report.Section> sections = new ArrayList<>();
             List<Pipeline.StageResult> ramp = new ArrayList<>();
             Map<String, Object> json = new LinkedHashMap<>();
-            try (Pipeline pipeline = new Pipeline(stack.intakeUrl(), bootstrap).countingStoreCommands(commands)) {
+            try (Pipeline pipeline = new Pipeline(stack.intakeUrl(), bootstrap).countingStoreCommands(commands)
+                    .measuringCpuOf(pids)) {
                 log.info("Pipeline: warming up for {} s ...", warmup.toSeconds());
-                pipeline.run(50, warmup, Duration.ofSeconds(20), pids);
+                pipeline.run(50, warmup, Duration.ofSeconds(20));
                 if (parts.contains("ramp")) {
                     for (int rate : rates) {
                         log.info("Pipeline: {} requests/s for {} s ...", rate, stage.toSeconds());
-                        Pipeline.StageResult result = pipeline.run(rate, stage, Duration.ofSeconds(30), pids);
+                        Pipeline.StageResult result = pipeline.run(rate, stage, Duration.ofSeconds(30));
                         ramp.add(result);
                         log.info("  {}", result);
                         if (saturated(result)) {
@@ -79,19 +81,19 @@ public final class Benchmark {
                     json.put("stages", ramp);
                 }
                 if (parts.contains("history")) {
-                    Report.Section history = history(pipeline, stage, pids, stack::storeUri);
+                    Report.Section history = history(pipeline, stage, stack::storeUri);
                     sections.add(history);
                     json.put("history", Map.of("stages", history.stages(), "note", history.note()));
                 }
                 if (parts.contains("bursts")) {
-                    Report.Section bursts = bursts(pipeline, pids);
+                    Report.Section bursts = bursts(pipeline);
                     sections.add(bursts);
                     json.put("bursts", Map.of("stages", bursts.stages(), "note", bursts.note()));
                 }
             }
             Map<String, Double> rss = new LinkedHashMap<>();
             processes.forEach(name -> rss.put(name, ProcessStats.residentMiB(stack.process(name).pid())));
-            String verdict = ramp.isEmpty() ? "" : verdict(floor, ramp);
+            String verdict = verdict(floor, ramp, sections, rss);
             json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                     "java", System.getProperty("java.version"),
                     "storeLayout", System.getProperty("cdap.store.layout", "shared"),
@@ -100,7 +102,7 @@ public final class Benchmark {
             json.put("residentMiB", rss);
             json.put("verdict", verdict);
             String markdown = Report.markdown(floor, sections, rss, verdict);
-            Report.write(out, json, markdown, ramp);
+            Report.write(out, json, markdown, ramp, sections);
             // The table is the command's output.
             System.out.println(markdown);
             log.info("Results in {}", out);
@@ -111,13 +113,13 @@ public final class Benchmark {
      * The same open-loop rate before and after {@code historyRequests} requests' worth of documents are
      * added to the stores: a request's cost must not grow with what is stored.
      */
-    private static Report.Section history(Pipeline pipeline, Duration stage, List<Long> pids,
+    private static Report.Section history(Pipeline pipeline, Duration stage,
                                           java.util.function.Function<String, String> storeUri)
             throws InterruptedException {
         int rate = Integer.getInteger("historyRate", 100);
         int requests = Integer.getInteger("historyRequests", 100_000);
         log.info("History: {} requests/s for {} s on the store as it is ...", rate, stage.toSeconds());
-        Pipeline.StageResult before = pipeline.run(rate, stage, Duration.ofSeconds(60), pids);
+        Pipeline.StageResult before = pipeline.run(rate, stage, Duration.ofSeconds(60));
         log.info("  {}", before);
         log.info("History: adding {} requests' worth of documents straight into the stores ...", requests);
         long started = System.nanoTime();
@@ -125,7 +127,7 @@ public final class Benchmark {
         long preloadSeconds = (System.nanoTime() - started) / 1_000_000_000;
         log.info("History: {} s to preload {}; {} requests/s for {} s again ...", preloadSeconds, inserted, rate,
                 stage.toSeconds());
-        Pipeline.StageResult after = pipeline.run(rate, stage, Duration.ofSeconds(60), pids);
+        Pipeline.StageResult after = pipeline.run(rate, stage, Duration.ofSeconds(60));
         log.info("  {}", after);
         String note = String.format(Locale.ROOT, "Preloaded straight into the stores, in the services' own formats "
                         + "(copies of the documents the pipeline stored, with fresh ids): %s in %d s. After / before: "
@@ -144,7 +146,7 @@ public final class Benchmark {
      * Closed-loop bursts back to back ({@code bursts} × {@code burstSeconds} s, {@code connections}
      * clients): each must be decided and emailed in full within {@code burstDrainSeconds} of its start.
      */
-    private static Report.Section bursts(Pipeline pipeline, List<Long> pids) throws InterruptedException {
+    private static Report.Section bursts(Pipeline pipeline) throws InterruptedException {
         int count = Integer.getInteger("bursts", 4);
         int connections = Integer.getInteger("connections", 32);
         Duration duration = Duration.ofSeconds(Long.getLong("burstSeconds", 30));
@@ -153,7 +155,7 @@ public final class Benchmark {
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             log.info("Burst {} of {}: {} connections for {} s ...", i, count, connections, duration.toSeconds());
-            Pipeline.StageResult result = pipeline.burst(connections, duration, drain, pids);
+            Pipeline.StageResult result = pipeline.burst(connections, duration, drain);
             log.info("  {}", result);
             results.add(result);
             names.add("burst " + i);
@@ -180,18 +182,70 @@ public final class Benchmark {
                 || r.decisionP99() > 5_000;
     }
 
-    private static String verdict(Map<String, Object> floor, List<Pipeline.StageResult> stages) {
-        Pipeline.StageResult best = stages.stream().filter(s -> !saturated(s))
+    /**
+     * Each target of the issue "Throughput at the floor", met or not, with the figure. The floor of a
+     * request is its slowest stage measured alone, in requests/s: a validated MVC POST; Kafka records
+     * over the 4 a request makes (submitted, decided, two emails' notices); SMTP with a reused
+     * connection over the 2 emails of a request.
+     */
+    static String verdict(Map<String, Object> floor, List<Pipeline.StageResult> ramp, List<Report.Section> sections,
+                          Map<String, Double> rss) {
+        StringBuilder v = new StringBuilder("## Verdict against the targets\n\n");
+        Pipeline.StageResult best = ramp.stream().filter(s -> !saturated(s))
                 .max((a, b) -> Double.compare(a.emailedPerSecond(), b.emailedPerSecond())).orElse(null);
-        double floorSlowest = Math.min(((Number) floor.get("kafkaRecordsPerSecond")).doubleValue(),
-                ((Number) floor.get("storeInsertsPerSecond1Thread")).doubleValue());
-        if (best == null) {
-            return "No stage kept up with its offered rate.";
+        double bestRate = best == null ? 0 : Math.min(best.decidedPerSecond(), best.emailedPerSecond());
+        if (!ramp.isEmpty()) {
+            line(v, bestRate >= 1000, String.format(Locale.ROOT, "1,000 requests/s decided and emailed (goal): "
+                    + "highest sustained %.0f/s (offered %s)", bestRate, best == null ? "-" : best.offeredPerSecond() + "/s"));
+            line(v, bestRate >= 500, String.format(Locale.ROOT, "at least 500/s: %.0f/s", bestRate));
+            ramp.stream().filter(s -> s.offeredPerSecond() == 500).findFirst().ifPresentOrElse(at500 -> {
+                line(v, at500.decisionP99() <= 250 && !saturated(at500), String.format(Locale.ROOT,
+                        "p99 submit→decision ≤ 250 ms at 500/s offered: %.0f ms", at500.decisionP99()));
+                line(v, at500.httpP99() <= 50 && !saturated(at500), String.format(Locale.ROOT,
+                        "HTTP p99 ≤ 50 ms at 500/s offered: %.0f ms", at500.httpP99()));
+            }, () -> v.append("- (no stage at 500/s offered: the ramp stopped before, saturated)\n"));
+            Pipeline.StageResult cheapest = best != null ? best : ramp.get(0);
+            line(v, cheapest.cpuSecondsPer1000() <= 2, String.format(Locale.ROOT,
+                    "CPU ≤ 2 core-seconds per 1,000 requests: %.1f (at %d/s offered)", cheapest.cpuSecondsPer1000(),
+                    cheapest.offeredPerSecond()));
+            line(v, cheapest.storeCommandsPerRequest() <= 4, String.format(Locale.ROOT,
+                    "store commands per request ≤ 4: %.1f (at %d/s offered)", cheapest.storeCommandsPerRequest(),
+                    cheapest.offeredPerSecond()));
+            if (floor.containsKey("springMvcValidatedPostsPerSecond")) {
+                double slowest = Math.min(number(floor, "springMvcValidatedPostsPerSecond"),
+                        Math.min(number(floor, "kafkaRecordsPerSecond") / 4,
+                                number(floor, "smtpMessagesPerSecondReusedConnection") / 2));
+                line(v, bestRate >= 0.5 * slowest, String.format(Locale.ROOT,
+                        "pipeline ≥ 0.5 of the slowest stage's floor (%.0f requests/s): %.2f", slowest,
+                        slowest == 0 ? 0 : bestRate / slowest));
+            }
         }
-        return String.format(Locale.ROOT, "Highest rate sustained end to end: %.0f decided/s and %.0f emailed/s "
-                        + "(offered %d/s). Pipeline / floor's slowest stage (%.0f/s): %.2f. Targets: ≥ 1000/s end to end; "
-                        + "p99 submit→decision < 250 ms at half saturation; ratio ≥ 0.5.",
-                best.decidedPerSecond(), best.emailedPerSecond(), best.offeredPerSecond(), floorSlowest,
-                best.emailedPerSecond() / floorSlowest);
+        double resident = rss.values().stream().mapToDouble(Double::doubleValue).sum();
+        line(v, resident <= 2048, String.format(Locale.ROOT, "whole local stack ≤ 2 GiB resident after the run: %.0f MiB",
+                resident));
+        for (Report.Section section : sections) {
+            if (section.note() != null && section.title().startsWith("History")) {
+                Pipeline.StageResult before = section.stages().get(0);
+                Pipeline.StageResult after = section.stages().get(1);
+                boolean within = after.emailedPerSecond() >= 0.9 * before.emailedPerSecond()
+                        && after.cpuSecondsPer1000() <= 1.1 * before.cpuSecondsPer1000();
+                line(v, within, String.format(Locale.ROOT, "after 100,000 stored requests, throughput and CPU per "
+                                + "request within 10 %% of an empty store: emailed/s %.1f → %.1f, CPU s/1000 %.1f → %.1f",
+                        before.emailedPerSecond(), after.emailedPerSecond(), before.cpuSecondsPer1000(),
+                        after.cpuSecondsPer1000()));
+                line(v, after.storeCommandsPerRequest() <= 12, String.format(Locale.ROOT,
+                        "store commands per request ≤ 12 (all services): %.1f before, %.1f after",
+                        before.storeCommandsPerRequest(), after.storeCommandsPerRequest()));
+            }
+        }
+        return v.toString();
+    }
+
+    private static void line(StringBuilder v, boolean met, String text) {
+        v.append("- ").append(met ? "met" : "**not met**").append(": ").append(text).append("\n");
+    }
+
+    private static double number(Map<String, Object> floor, String key) {
+        return floor.get(key) instanceof Number n ? n.doubleValue() : 0;
     }
 }

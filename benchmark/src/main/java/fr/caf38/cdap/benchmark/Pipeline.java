@@ -38,7 +38,7 @@ final class Pipeline implements AutoCloseable {
                        double httpP50, double httpP95, double httpP99,
                        double decisionP50, double decisionP95, double decisionP99,
                        double emailP50, double emailP95, double emailP99, double cpuSecondsPer1000,
-                       double storeCommandsPerRequest) {
+                       double storeCommandsPerRequest, Map<String, Double> cpuSecondsPer1000ByProcess) {
     }
 
     private final String intakeUrl;
@@ -75,13 +75,27 @@ final class Pipeline implements AutoCloseable {
         return this;
     }
 
-    StageResult run(int ratePerSecond, Duration duration, Duration drain, List<Long> pids) throws InterruptedException {
+    private Map<String, Long> processes = Map.of();
+
+    /** Measures the CPU of these processes (name → pid) in each stage. */
+    Pipeline measuringCpuOf(Map<String, Long> processes) {
+        this.processes = Map.copyOf(processes);
+        return this;
+    }
+
+    private Map<String, Double> cpuNow() {
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        processes.forEach((name, pid) -> cpu.put(name, ProcessStats.cpuSeconds(pid)));
+        return cpu;
+    }
+
+    StageResult run(int ratePerSecond, Duration duration, Duration drain) throws InterruptedException {
         Samples httpLatency = new Samples();
         List<String> stageRequests = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger inFlight = new AtomicInteger();
-        double cpuBefore = pids.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
+        Map<String, Double> cpuBefore = cpuNow();
         double commandsBefore = storeCommands == null ? 0 : storeCommands.total();
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / ratePerSecond;
@@ -104,7 +118,8 @@ final class Pipeline implements AutoCloseable {
         while (System.nanoTime() < deadline && (inFlight.get() > 0 || done(stageRequests, emailedAt) < accepted.get())) {
             Thread.sleep(100);
         }
-        double cpu = pids.stream().mapToDouble(ProcessStats::cpuSeconds).sum() - cpuBefore;
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        cpuNow().forEach((name, seconds) -> cpu.put(name, seconds - cpuBefore.getOrDefault(name, 0.0)));
         double commands = storeCommands == null ? 0 : storeCommands.total() - commandsBefore;
         return result(ratePerSecond, (int) total, accepted.get(), errors.get(), start, sendEnd, stageRequests,
                 httpLatency, cpu, commands);
@@ -115,13 +130,13 @@ final class Pipeline implements AutoCloseable {
      * was answered, for {@code duration}; then waits, up to {@code drain} from the burst's start, for every
      * accepted request to be decided and emailed. Rates count until the last decision or email.
      */
-    StageResult burst(int connections, Duration duration, Duration drain, List<Long> pids) throws InterruptedException {
+    StageResult burst(int connections, Duration duration, Duration drain) throws InterruptedException {
         Samples httpLatency = new Samples();
         List<String> stageRequests = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
-        double cpuBefore = pids.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
+        Map<String, Double> cpuBefore = cpuNow();
         double commandsBefore = storeCommands == null ? 0 : storeCommands.total();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -155,14 +170,16 @@ final class Pipeline implements AutoCloseable {
                 || done(stageRequests, decidedAt) < accepted.get())) {
             Thread.sleep(100);
         }
-        double cpu = pids.stream().mapToDouble(ProcessStats::cpuSeconds).sum() - cpuBefore;
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        cpuNow().forEach((name, seconds) -> cpu.put(name, seconds - cpuBefore.getOrDefault(name, 0.0)));
         double commands = storeCommands == null ? 0 : storeCommands.total() - commandsBefore;
         return result(0, sent.get(), accepted.get(), errors.get(), start, sendEnd, stageRequests, httpLatency, cpu,
                 commands);
     }
 
     private StageResult result(int ratePerSecond, int total, int acceptedCount, int errorCount, long start, long sendEnd,
-                               List<String> stageRequests, Samples httpLatency, double cpu, double commands) {
+                               List<String> stageRequests, Samples httpLatency, Map<String, Double> cpu,
+                               double commands) {
         Samples decision = new Samples();
         Samples email = new Samples();
         long lastDecision = start;
@@ -196,8 +213,16 @@ final class Pipeline implements AutoCloseable {
                 Floor.round(decision.percentileMillis(99)),
                 Floor.round(email.percentileMillis(50)), Floor.round(email.percentileMillis(95)),
                 Floor.round(email.percentileMillis(99)),
-                Floor.round(acceptedCount == 0 ? 0 : cpu / acceptedCount * 1000),
-                Floor.round(acceptedCount == 0 ? 0 : commands / acceptedCount));
+                Floor.round(acceptedCount == 0 ? 0 : cpu.values().stream().mapToDouble(Double::doubleValue).sum()
+                        / acceptedCount * 1000),
+                Floor.round(acceptedCount == 0 ? 0 : commands / acceptedCount),
+                perThousand(cpu, acceptedCount));
+    }
+
+    private static Map<String, Double> perThousand(Map<String, Double> cpu, int accepted) {
+        Map<String, Double> per = new java.util.TreeMap<>();
+        cpu.forEach((name, seconds) -> per.put(name, Floor.round(accepted == 0 ? 0 : seconds / accepted * 1000)));
+        return per;
     }
 
     private static int done(List<String> requests, Map<String, Long> completions) {

@@ -57,13 +57,14 @@ final class Report {
         return md.toString();
     }
 
-    static void write(Path folder, Map<String, Object> json, String markdown, List<Pipeline.StageResult> stages)
-            throws IOException {
+    static void write(Path folder, Map<String, Object> json, String markdown, List<Pipeline.StageResult> stages,
+                      List<Section> sections) throws IOException {
         Files.createDirectories(folder);
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         Files.writeString(folder.resolve("results.json"), mapper.writeValueAsString(json));
         Files.writeString(folder.resolve("results.md"), markdown);
         ImageIO.write(chart(stages), "png", folder.resolve("latency-vs-throughput.png").toFile());
+        ImageIO.write(cpuChart(sections), "png", folder.resolve("cpu-per-process.png").toFile());
     }
 
     /** p99 latencies (log scale) against the decided throughput of each stage. */
@@ -137,6 +138,74 @@ final class Report {
         g.fillRect(width - 230, top + 10 + index * 20, 12, 12);
         g.setColor(Color.BLACK);
         g.drawString(label, width - 212, top + 21 + index * 20);
+    }
+
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+            new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+
+    /** CPU seconds per 1,000 requests of each process, stacked, for every stage of every section. */
+    static BufferedImage cpuChart(List<Section> sections) {
+        List<String> names = new java.util.ArrayList<>();
+        List<Pipeline.StageResult> stages = new java.util.ArrayList<>();
+        for (Section section : sections) {
+            for (int i = 0; i < section.stages().size(); i++) {
+                names.add(section.names().get(i));
+                stages.add(section.stages().get(i));
+            }
+        }
+        java.util.SortedSet<String> processes = new java.util.TreeSet<>();
+        stages.forEach(stage -> processes.addAll(stage.cpuSecondsPer1000ByProcess().keySet()));
+        int width = Math.max(700, 140 + 90 * stages.size());
+        int height = 560;
+        int left = 70;
+        int top = 50;
+        int bottom = 90;
+        int legend = 200;
+        BufferedImage image = new BufferedImage(width + legend, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width + legend, height);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString("CPU seconds per 1,000 requests, per process", left, 30);
+        double max = Math.max(1, stages.stream().mapToDouble(Pipeline.StageResult::cpuSecondsPer1000).max().orElse(1)) * 1.1;
+        int plotHeight = height - top - bottom;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawLine(left, height - bottom, width - 20, height - bottom);
+        g.drawLine(left, top, left, height - bottom);
+        for (int i = 0; i <= 5; i++) {
+            int py = height - bottom - plotHeight * i / 5;
+            g.drawString(String.format(Locale.ROOT, "%.1f", max * i / 5), 10, py + 4);
+        }
+        int barWidth = 50;
+        for (int i = 0; i < stages.size(); i++) {
+            int x = left + 30 + i * 90;
+            int y = height - bottom;
+            int colour = 0;
+            for (String process : processes) {
+                double value = stages.get(i).cpuSecondsPer1000ByProcess().getOrDefault(process, 0.0);
+                int h = (int) Math.round(plotHeight * value / max);
+                g.setColor(PALETTE[colour++ % PALETTE.length]);
+                g.fillRect(x, y - h, barWidth, h);
+                y -= h;
+            }
+            g.setColor(Color.BLACK);
+            g.drawString(names.get(i), x - 5, height - bottom + 18);
+            g.drawString(String.format(Locale.ROOT, "%.1f", stages.get(i).cpuSecondsPer1000()), x + 5, y - 4);
+        }
+        int colour = 0;
+        int ly = top + 10;
+        for (String process : processes) {
+            g.setColor(PALETTE[colour++ % PALETTE.length]);
+            g.fillRect(width, ly, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(process, width + 18, ly + 11);
+            ly += 20;
+        }
+        g.dispose();
+        return image;
     }
 
     private static int yPixel(double value, double minY, double maxY, int top, int bottomPixel) {
