@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,8 +50,6 @@ public class DecisionStore implements InitializingBean {
     public static final String CLAIMS = "decision_claims";
     /** A claim's writer stores its decision within milliseconds; one this old was abandoned. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
-    private static final Set<DecisionStatus> OPEN_STATUSES =
-            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.UNDER_REVIEW);
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
@@ -99,20 +98,65 @@ public class DecisionStore implements InitializingBean {
         return Optional.ofNullable(mongo.findById(requestId, DecisionDocument.class));
     }
 
+    /** A request's first decision, by the rules, and the event announcing it. */
+    public record NewDecision(DecisionDocument document, EligibilityDecided event) {
+    }
+
     /**
-     * Stores a new request's decision with its event, in one write, then the documents kept by key
-     * (the request's SIRET entry, the review queue). Throws Spring's {@code DuplicateKeyException}
-     * when the request or the source event is already stored: that is how a redelivery is known,
-     * and the key documents of the stored decision are written again, in case a crash came between.
+     * Stores a new request's decision with its event, in one write, then the documents kept by key.
+     * Throws Spring's {@code DuplicateKeyException} when the request or the source event is already
+     * stored: that is how a redelivery is known (the key documents of the stored decision are then
+     * written again, as in {@link #insertAll}).
      */
     public void insert(DecisionDocument document, EligibilityDecided event) {
-        try {
-            outbox.insert(document, event);
-        } catch (DuplicateKeyException alreadyStored) {
-            find(document.id()).ifPresent(this::keepKeyDocuments);
-            throw alreadyStored;
+        if (!insertAll(List.of(new NewDecision(document, event)), Set.of()).isEmpty()) {
+            throw new DuplicateKeyException("Request " + document.id() + " or event " + document.eventId()
+                    + " already decided");
         }
-        keepKeyDocuments(document, document.decision());
+    }
+
+    /**
+     * Stores a batch of new decisions with their events: one insert of the outbox's pending entries,
+     * one unordered insert of the decisions, then the documents kept by key, one bulk upsert of the
+     * SIRET documents and one of the review queue. A decision the store refuses (its request or source
+     * event is already stored: a redelivery, or another delivery won the race) is not stored again; the
+     * key documents of what is stored for it, and for the {@code redelivered} request ids, are written
+     * again from the stored decisions, read in one find by {@code _id $in}, in case a crash came
+     * between a decision and its key documents. Every write is by key and sets the same values when
+     * repeated, so a whole batch delivered again changes nothing. Returns the positions refused.
+     */
+    public Set<Integer> insertAll(List<NewDecision> decisions, Set<String> redelivered) {
+        Set<Integer> refused = decisions.isEmpty() ? Set.of() : outbox.insertAll(DecisionDocument.COLLECTION,
+                decisions.stream().map(d -> Outbox.Insert.<DecisionDocument>of(d.document(), d.event())).toList());
+        List<DecisionDocument> keyed = new ArrayList<>(decisions.size());
+        Set<String> storedBefore = new HashSet<>(redelivered);
+        for (int i = 0; i < decisions.size(); i++) {
+            if (refused.contains(i)) {
+                storedBefore.add(decisions.get(i).document().id());
+            } else {
+                keyed.add(decisions.get(i).document());
+            }
+        }
+        keyed.addAll(keyFieldsOf(storedBefore));
+        siretRequests.recordAll(keyed);
+        reviewQueue.addAll(keyed.stream().filter(d -> d.status() == DecisionStatus.UNDER_REVIEW).toList());
+        return refused;
+    }
+
+    /** The stored decisions of these requests, with the fields their key documents need: one find by _id $in. */
+    private List<DecisionDocument> keyFieldsOf(Set<String> requestIds) {
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(where("_id").in(requestIds));
+        query.fields().include("eventId", "reference", "cafDepartment", "siret", "profile", "submittedAt", "status",
+                "history", "version");
+        return mongo.find(query, DecisionDocument.class);
+    }
+
+    /** The requests kept under these {@code <caf>|<siret>|<profile>} keys: one find by _id $in. */
+    Map<String, List<SiretRequests.Entry>> requestsOf(Collection<String> keys) {
+        return siretRequests.entries(keys);
     }
 
     /**
@@ -120,10 +164,7 @@ public class DecisionStore implements InitializingBean {
      * UNDER_REVIEW, oldest submission first: one read by key of {@link SiretRequests}.
      */
     public List<String> openReferences(DepartmentCode cafDepartment, Siret siret, Profile profile, String exceptId) {
-        return siretRequests.entries(cafDepartment, siret, profile).stream()
-                .filter(entry -> !entry.requestId().equals(exceptId) && OPEN_STATUSES.contains(entry.status()))
-                .map(SiretRequests.Entry::reference)
-                .toList();
+        return SiretRequests.openReferences(siretRequests.entries(cafDepartment, siret, profile), exceptId);
     }
 
     /**
@@ -211,14 +252,6 @@ public class DecisionStore implements InitializingBean {
                 .forEach(document -> byId.put(document.id(), document));
         List<DecisionDocument> content = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         return new DecisionPage(content, waiting.size());
-    }
-
-    /** Every decision of a stored document, in the documents kept by key (idempotent). */
-    private void keepKeyDocuments(DecisionDocument stored) {
-        stored.history().forEach(decision -> siretRequests.record(stored, decision));
-        if (stored.status() == DecisionStatus.UNDER_REVIEW) {
-            reviewQueue.add(stored);
-        }
     }
 
     private void keepKeyDocuments(DecisionDocument document, Decision decision) {

@@ -1,9 +1,6 @@
 package fr.caf38.cdap.eligibility.decision;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
 import org.bson.Document;
@@ -50,15 +47,14 @@ public class ReviewQueue {
                 new Document("$unset", new Document("waiting." + document.id(), "")));
     }
 
-    /** Entries for several documents waiting (start-up rebuild), as one unordered bulk write. */
+    /**
+     * Entries for several documents waiting (a batch's, or the start-up rebuild's), as one unordered
+     * bulk write of one upsert by _id per Caf.
+     */
     void addAll(List<DecisionDocument> documents) {
-        List<UpdateOneModel<Document>> writes = documents.stream()
-                .map(document -> new UpdateOneModel<Document>(new Document("_id", document.cafDepartment().value()),
-                        entry(document), new UpdateOptions().upsert(true)))
-                .toList();
-        if (!writes.isEmpty()) {
-            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
+        Map<Object, Document> sets = KeyedWrites.sets();
+        documents.forEach(document -> KeyedWrites.merge(sets, document.cafDepartment().value(), waitingEntry(document)));
+        KeyedWrites.upsertAll(collection(), sets);
     }
 
     /** What waits at this Caf (every Caf when null), oldest submission first: one read by _id. */
@@ -90,9 +86,12 @@ public class ReviewQueue {
     }
 
     private static Document entry(DecisionDocument document) {
-        String path = "waiting." + document.id();
-        return new Document("$set", new Document(path, new Document("submittedAt", Date.from(document.submittedAt()))
-                .append("profile", document.profile().name())));
+        return new Document("$set", waitingEntry(document));
+    }
+
+    private static Document waitingEntry(DecisionDocument document) {
+        return new Document("waiting." + document.id(), new Document("submittedAt", Date.from(document.submittedAt()))
+                .append("profile", document.profile().name()));
     }
 
     private MongoCollection<Document> collection() {

@@ -1,9 +1,6 @@
 package fr.caf38.cdap.eligibility.decision;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
@@ -14,10 +11,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The requests of one Caf, SIRET and profile, in collection {@code siret_requests}, so that the
@@ -30,8 +31,10 @@ import java.util.Map;
 @Component
 public class SiretRequests {
     public static final String COLLECTION = "siret_requests";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final Set<DecisionStatus> OPEN_STATUSES =
+            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.UNDER_REVIEW);
+    private static final Comparator<Entry> OLDEST_FIRST = Comparator.comparing(Entry::submittedAt)
+            .thenComparing(Entry::reference, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** One request of a key, with its current status. */
     public record Entry(String requestId, String reference, Instant submittedAt, DecisionStatus status) {
@@ -50,10 +53,40 @@ public class SiretRequests {
     /** Every request of this Caf, SIRET and profile, oldest submission first: one read by _id. */
     public List<Entry> entries(DepartmentCode cafDepartment, Siret siret, Profile profile) {
         Document document = collection().find(new Document("_id", key(cafDepartment, siret, profile))).first();
-        if (document == null || !(document.get("requests") instanceof Document requests)) {
-            return List.of();
+        List<Entry> entries = document == null ? new ArrayList<>() : entries(document);
+        entries.sort(OLDEST_FIRST);
+        return entries;
+    }
+
+    /** The requests of several keys (a batch's), in one read by {@code _id $in}; a key never written is absent. */
+    Map<String, List<Entry>> entries(Collection<String> keys) {
+        Map<String, List<Entry>> byKey = new HashMap<>();
+        if (keys.isEmpty()) {
+            return byKey;
         }
+        for (Document document : collection().find(new Document("_id", new Document("$in", List.copyOf(keys))))) {
+            byKey.put(document.getString("_id"), entries(document));
+        }
+        return byKey;
+    }
+
+    /**
+     * The references of these entries that are APPROVED or UNDER_REVIEW, except {@code exceptId}'s,
+     * oldest submission first: what the duplicate rule names.
+     */
+    static List<String> openReferences(Collection<Entry> entries, String exceptId) {
+        return entries.stream()
+                .filter(entry -> !entry.requestId().equals(exceptId) && OPEN_STATUSES.contains(entry.status()))
+                .sorted(OLDEST_FIRST)
+                .map(Entry::reference)
+                .toList();
+    }
+
+    private static List<Entry> entries(Document document) {
         List<Entry> entries = new ArrayList<>();
+        if (!(document.get("requests") instanceof Document requests)) {
+            return entries;
+        }
         for (Map.Entry<String, Object> request : requests.entrySet()) {
             Document entry = (Document) request.getValue();
             DecisionStatus status = current(entry.get("decisions", Document.class));
@@ -63,8 +96,6 @@ public class SiretRequests {
                         submittedAt == null ? Instant.EPOCH : submittedAt.toInstant(), status));
             }
         }
-        entries.sort(Comparator.comparing(Entry::submittedAt).thenComparing(Entry::reference,
-                Comparator.nullsLast(Comparator.naturalOrder())));
         return entries;
     }
 
@@ -73,28 +104,31 @@ public class SiretRequests {
         KeyedWrites.upsert(collection(), key(document), update(document, List.of(decision)));
     }
 
-    /** The same records for several documents (start-up rebuild), as one unordered bulk write. */
+    /**
+     * Every decision of these documents (a batch's, or the start-up rebuild's), as one unordered bulk
+     * write of one upsert by _id per key.
+     */
     void recordAll(List<DecisionDocument> documents) {
-        List<UpdateOneModel<Document>> writes = documents.stream()
-                .map(document -> new UpdateOneModel<Document>(new Document("_id", key(document)),
-                        update(document, document.history()), UPSERT))
-                .toList();
-        if (!writes.isEmpty()) {
-            collection().bulkWrite(writes, UNORDERED);
-        }
+        Map<Object, Document> sets = KeyedWrites.sets();
+        documents.forEach(document -> KeyedWrites.merge(sets, key(document), set(document, document.history())));
+        KeyedWrites.upsertAll(collection(), sets);
     }
 
-    private static String key(DecisionDocument document) {
+    static String key(DecisionDocument document) {
         return key(document.cafDepartment(), document.siret(), document.profile());
     }
 
     private static Document update(DecisionDocument document, List<Decision> decisions) {
+        return new Document("$set", set(document, decisions));
+    }
+
+    private static Document set(DecisionDocument document, List<Decision> decisions) {
         String path = "requests." + document.id();
         Document set = new Document(path + ".reference", document.reference())
                 .append(path + ".submittedAt", Date.from(document.submittedAt()));
         decisions.forEach(decision -> set.append(path + ".decisions.n" + decision.decisionNumber(),
                 decision.status().name()));
-        return new Document("$set", set);
+        return set;
     }
 
     private static DecisionStatus current(Document decisions) {

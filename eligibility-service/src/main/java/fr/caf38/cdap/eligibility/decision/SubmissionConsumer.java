@@ -2,25 +2,42 @@ package fr.caf38.cdap.eligibility.decision;
 
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.messaging.consumer.BatchConsumer;
+import fr.caf38.cdap.messaging.consumer.BatchConsumer.Received;
+import fr.caf38.cdap.messaging.consumer.DeadLetters;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The binding {@code decide-in-0} on {@code access-requests.submitted} (group {@code eligibility}).
- * Records arrive as bytes and are decoded here, so a record that cannot be read goes through the
- * binder's error handling like any other failure: it is not retried (InvalidEventException) and lands
- * in {@code access-requests.submitted.eligibility.dlq}, and the partition moves on.
+ * The binding {@code decide-in-0} on {@code access-requests.submitted} (group {@code eligibility}), in
+ * batch mode: each batch is decided by {@link DecisionMaker#decideAll} with a handful of store commands
+ * whatever its size. A record that cannot be read, or that breaks the event contract, goes to
+ * {@code access-requests.submitted.eligibility.dlq} (named in application.yml) while the rest of its
+ * batch is decided; a batch whose writes fail is delivered again (see application.yml).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EligibilityProperties.class)
 class SubmissionConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> decide(EventCodec codec, DecisionMaker decisions) {
-        return message -> decisions.decide(codec.decode(message.getPayload(), RequestSubmitted.class));
+    Consumer<Message<List<byte[]>>> decide(EventCodec codec, DeadLetters deadLetters, DecisionMaker decisions,
+            @Value("${spring.cloud.stream.kafka.bindings.decide-in-0.consumer.dlq-name}") String deadLetterTopic) {
+        return new BatchConsumer<>(RequestSubmitted.class, codec, deadLetters, deadLetterTopic, events -> {
+            List<DecisionMaker.Result> results = decisions.decideAll(events.stream().map(Received::event).toList());
+            List<BatchConsumer.Refused> refused = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) instanceof DecisionMaker.Refused invalid) {
+                    refused.add(new BatchConsumer.Refused(events.get(i).delivery(), invalid.reason()));
+                }
+            }
+            return refused;
+        });
     }
 }
