@@ -40,8 +40,9 @@ public final class Benchmark {
         boolean quick = Boolean.getBoolean("quick");
 
         log.info("Starting the local stack on free ports (data and logs in {}) ...", out.resolve("stack"));
+        // The services run with the JVM options of ./run-local, so the figures are the local stack's.
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, out.resolve("stack"), StackPorts.free(),
-                List.of("-Xmx768m", "-XX:+UseParallelGC"), Map.of()))) {
+                LocalStack.Options.local(root).serviceJvmOptions(), Map.of()))) {
             String bootstrap = "127.0.0.1:" + stack.ports().kafka();
             String mongoUri = stack.storeUri("intake");
             Map<String, Object> floor = new LinkedHashMap<>();
