@@ -87,17 +87,18 @@ class FaultToleranceEndToEndTest {
         }
 
         System.out.printf("Fault test: %d requests accepted, %d refused while intake was down%n", accepted.size(), refused.get());
-        awaitForEach(accepted, p -> Set.of("APPROVED", "REJECTED").contains(p.status().get("status").asString()));
-        awaitForEach(accepted, p -> distinctKinds(p) >= 2);
+        PartnerChecks.awaitForEach(accepted, p -> Set.of("APPROVED", "REJECTED").contains(p.status().get("status").asString()));
+        PartnerChecks.awaitForEach(accepted, p -> distinctKinds(p) >= 2);
 
         int windowDuplicates = 0;
         List<String> problems = new ArrayList<>();
+        Map<Partner, PartnerChecks.Seen> seen = PartnerChecks.seen(accepted);
         for (Partner partner : accepted) {
-            long decisions = partner.timelineEvents().stream().filter(e -> e.startsWith("DECIDED_")).count();
+            long decisions = seen.get(partner).timeline().stream().filter(e -> e.startsWith("DECIDED_")).count();
             if (decisions != 1) {
                 problems.add(partner.reference() + ": " + decisions + " decisions");
             }
-            List<Mailbox.Mail> mails = partner.mails();
+            List<Mailbox.Mail> mails = seen.get(partner).mails();
             Map<String, List<Mailbox.Mail>> byKind = mails.stream().collect(Collectors.groupingBy(Mailbox.Mail::kind));
             if (byKind.size() != 2 || !byKind.containsKey("ACKNOWLEDGEMENT")) {
                 problems.add(partner.reference() + ": emails " + byKind.keySet());
@@ -122,15 +123,6 @@ class FaultToleranceEndToEndTest {
 
     private static long distinctKinds(Partner partner) {
         return partner.mails().stream().map(Mailbox.Mail::kind).distinct().count();
-    }
-
-    /** Waits until every partner meets the condition, asking again only those who did not yet. */
-    private static void awaitForEach(List<Partner> partners, java.util.function.Predicate<Partner> condition) {
-        Set<Partner> waiting = new java.util.HashSet<>(partners);
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            waiting.removeIf(condition);
-            return waiting.isEmpty();
-        });
     }
 
     /** Kills the process with SIGKILL while requests flow, then starts it again. */

@@ -42,7 +42,8 @@ final class SharedStack {
                             Map.entry("spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms", "2000"),
                             Map.entry("cdap.outbox.lease", "5s"),
                             Map.entry("cdap.outbox.sweep-interval", "5s"),
-                            Map.entry("cdap.notification.sender.lease", "5s"))));
+                            Map.entry("cdap.notification.sender.lease", "5s"),
+                            Map.entry("cdap.notification.sender.sweep-interval", "5s"))));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-shutdown"));
         }
         return stack;

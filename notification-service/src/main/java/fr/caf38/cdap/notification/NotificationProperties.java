@@ -92,12 +92,15 @@ public record NotificationProperties(
      *                      batch (batch size × SMTP timeouts)
      * @param orderMaxWait  how long a partner email waits for an earlier one that was never stored
      *                      (e.g. its event went to the dead-letter topic) before it goes anyway
+     * @param sweepInterval how often the recovery sweep looks for emails whose hold lapsed (at most
+     *                      every minute in production; shorter in tests that kill instances)
      */
     public record Sender(
             @DefaultValue("5s") Duration pollInterval,
             @DefaultValue("50") int batchSize,
             @DefaultValue("10m") Duration lease,
-            @DefaultValue("1h") Duration orderMaxWait) {
+            @DefaultValue("1h") Duration orderMaxWait,
+            @DefaultValue("1m") Duration sweepInterval) {
 
         public Sender {
             if (batchSize < 1) {

@@ -61,7 +61,6 @@ public class NotificationSender implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
     /** Bounds one drain, so a zero back-off cannot keep the thread busy for ever. */
     private static final int MAX_RUNS_PER_DRAIN = 100;
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final NotificationStore store;
     private final JavaMailSenderImpl mailSender;
@@ -159,7 +158,7 @@ public class NotificationSender implements SmartLifecycle {
      * of notifications whose attempt was made.
      */
     public synchronized int drain() {
-        if (lastSweep == null || !clock.instant().isBefore(lastSweep.plus(SWEEP_INTERVAL))) {
+        if (lastSweep == null || !clock.instant().isBefore(lastSweep.plus(properties.sender().sweepInterval()))) {
             try {
                 recover();
             } catch (RuntimeException e) {

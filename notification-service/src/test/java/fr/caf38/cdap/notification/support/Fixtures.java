@@ -28,7 +28,8 @@ public final class Fixtures {
         return new NotificationProperties("https://partenaires.test/", "https://agents.test",
                 "ne-pas-repondre@caf38.localhost",
                 new NotificationProperties.Retry(Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 10),
-                new NotificationProperties.Sender(Duration.ofSeconds(5), 50, Duration.ofMinutes(10), Duration.ofHours(1)));
+                new NotificationProperties.Sender(Duration.ofSeconds(5), 50, Duration.ofMinutes(10), Duration.ofHours(1),
+                        Duration.ofMinutes(1)));
     }
 
     public static CafDirectory cafs() {
