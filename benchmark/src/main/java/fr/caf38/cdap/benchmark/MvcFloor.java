@@ -34,9 +34,11 @@ final class MvcFloor {
 
     static Map<String, Object> measure(boolean quick) throws InterruptedException {
         int port = fr.caf38.cdap.testinfra.FreePorts.next();
+        // Boot would otherwise set up logging again, and the benchmark's own progress lines would go.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         SpringApplication application = new SpringApplication(FloorApplication.class);
         application.setDefaultProperties(Map.of("server.port", port, "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN"));
+                "spring.main.log-startup-info", "false"));
         try (ConfigurableApplicationContext context = application.run()) {
             String url = "http://127.0.0.1:" + port + "/floor";
             run(url, Duration.ofSeconds(quick ? 5 : 15));

@@ -94,13 +94,16 @@ public record NotificationProperties(
      *                      (e.g. its event went to the dead-letter topic) before it goes anyway
      * @param sweepInterval how often the recovery sweep looks for emails whose hold lapsed (at most
      *                      every minute in production; shorter in tests that kill instances)
+     * @param connectionIdle how long the SMTP connection stays open without use: while emails keep
+     *                      coming, every batch goes over the same connection
      */
     public record Sender(
             @DefaultValue("5s") Duration pollInterval,
             @DefaultValue("50") int batchSize,
             @DefaultValue("10m") Duration lease,
             @DefaultValue("1h") Duration orderMaxWait,
-            @DefaultValue("1m") Duration sweepInterval) {
+            @DefaultValue("1m") Duration sweepInterval,
+            @DefaultValue("10s") Duration connectionIdle) {
 
         public Sender {
             if (batchSize < 1) {

@@ -16,8 +16,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.time.Clock;
@@ -69,6 +67,7 @@ public class NotificationSender implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final WakeableWorker worker;
+    private final SmtpConnection connection;
     /** This instance's token in the pending entries it holds. */
     private final String owner = UUID.randomUUID().toString();
     /** Every notification this instance holds, by _id: what the gauges count. */
@@ -89,6 +88,7 @@ public class NotificationSender implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = clock;
         this.worker = new WakeableWorker("notification-sender", properties.sender().pollInterval(), this::drain);
+        this.connection = new SmtpConnection(mailSender, properties.sender().connectionIdle());
         metrics.trackPending(this);
     }
 
@@ -167,6 +167,16 @@ public class NotificationSender implements SmartLifecycle {
                 log.warn("Recovery sweep failed, will retry: {}", e.toString());
             }
         }
+        int total = 0;
+        try {
+            total = runs();
+        } finally {
+            connection.closeIfIdle();
+        }
+        return total;
+    }
+
+    private int runs() {
         int total = 0;
         for (int run = 0; run < MAX_RUNS_PER_DRAIN; run++) {
             List<Held> batch = takeDue(properties.sender().batchSize());
@@ -265,23 +275,14 @@ public class NotificationSender implements SmartLifecycle {
     }
 
     private void send(Map<MimeMessage, Notification> messages, List<Sent> sent, List<Attempt> failed) {
-        Map<Object, Exception> failures = Map.of();
-        Exception whole = null;
-        try {
-            // One connection for the whole batch (the transport stays open between messages).
-            mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            // Empty when only closing the connection failed, after every message was accepted.
-            failures = e.getFailedMessages();
-        } catch (MailException e) {
-            whole = e;
-        }
+        // Over the connection kept open between batches while emails keep coming.
+        Map<MimeMessage, Exception> failures = connection.send(List.copyOf(messages.keySet()));
         Instant now = clock.instant();
         int retried = 0;
         String problem = null;
         for (var entry : messages.entrySet()) {
             Notification notification = entry.getValue();
-            Exception failure = whole != null ? whole : failures.get(entry.getKey());
+            Exception failure = failures.get(entry.getKey());
             if (failure == null) {
                 Event[] events = notification.forPartner() ? new Event[] {partnerNotified(notification, now)}
                         : new Event[0];
@@ -444,6 +445,7 @@ public class NotificationSender implements SmartLifecycle {
     @Override
     public void stop() {
         worker.stop(Duration.ofSeconds(30));
+        connection.close();
         Map<String, Instant> lapsed = new LinkedHashMap<>();
         held.keySet().forEach(id -> lapsed.put(id, Instant.EPOCH));
         try {

@@ -29,7 +29,7 @@ public final class Fixtures {
                 "ne-pas-repondre@caf38.localhost",
                 new NotificationProperties.Retry(Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 10),
                 new NotificationProperties.Sender(Duration.ofSeconds(5), 50, Duration.ofMinutes(10), Duration.ofHours(1),
-                        Duration.ofMinutes(1)));
+                        Duration.ofMinutes(1), Duration.ofSeconds(10)));
     }
 
     public static CafDirectory cafs() {
