@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import fr.caf38.cdap.testinfra.BinderBatches;
 import org.springframework.messaging.support.MessageBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -241,27 +242,8 @@ class BatchDecisionIntegrationTest extends IntegrationTest {
 
     /** The records as the binder hands a batch: the payloads, and the records' metadata as lists in the same order. */
     private Message<List<byte[]>> batchOf(List<RequestSubmitted> events) {
-        List<byte[]> payloads = new ArrayList<>();
-        List<String> topics = new ArrayList<>();
-        List<Integer> partitions = new ArrayList<>();
-        List<Long> offsets = new ArrayList<>();
-        List<byte[]> keys = new ArrayList<>();
-        List<Map<String, Object>> headers = new ArrayList<>();
-        for (RequestSubmitted event : events) {
-            payloads.add(codec.encode(event).getBytes(StandardCharsets.UTF_8));
-            topics.add(Topics.REQUESTS_SUBMITTED);
-            partitions.add(0);
-            offsets.add((long) offsets.size());
-            keys.add(event.key().getBytes(StandardCharsets.UTF_8));
-            headers.add(Map.of(EventHeaders.EVENT_TYPE, event.eventType().getBytes(StandardCharsets.UTF_8)));
-        }
-        return MessageBuilder.withPayload(payloads)
-                .setHeader(KafkaHeaders.RECEIVED_TOPIC, topics)
-                .setHeader(KafkaHeaders.RECEIVED_PARTITION, partitions)
-                .setHeader(KafkaHeaders.OFFSET, offsets)
-                .setHeader(KafkaHeaders.RECEIVED_KEY, keys)
-                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers)
-                .build();
+        return BinderBatches.of(events.stream().map(event -> BinderBatches.Record.of(Topics.REQUESTS_SUBMITTED,
+                event.key(), codec.encode(event), Map.of(EventHeaders.EVENT_TYPE, event.eventType()))).toList());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

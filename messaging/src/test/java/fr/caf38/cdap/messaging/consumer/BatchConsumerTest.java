@@ -7,6 +7,7 @@ import fr.caf38.cdap.events.value.Siret;
 import fr.caf38.cdap.messaging.codec.EventCodec;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
+import fr.caf38.cdap.testinfra.BinderBatches;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -81,25 +82,15 @@ class BatchConsumerTest {
     }
 
     private static Message<List<byte[]>> batch(byte[]... payloads) {
-        int n = payloads.length;
-        List<String> topics = new ArrayList<>();
-        List<Integer> partitions = new ArrayList<>();
-        List<Long> offsets = new ArrayList<>();
-        List<byte[]> keys = new ArrayList<>();
-        List<Map<String, Object>> headers = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            topics.add("notifications.sent");
-            partitions.add(2);
-            offsets.add(10L + i);
-            keys.add(("key-" + i).getBytes(StandardCharsets.UTF_8));
-            headers.add(Map.of("eventType", ("type-" + i).getBytes(StandardCharsets.UTF_8)));
+        List<BinderBatches.Record> records = new ArrayList<>();
+        for (int i = 0; i < payloads.length; i++) {
+            records.add(new BinderBatches.Record("notifications.sent", "key-" + i, payloads[i],
+                    Map.of("eventType", "type-" + i)));
         }
-        return MessageBuilder.withPayload(List.of(payloads))
-                .setHeader(KafkaHeaders.RECEIVED_TOPIC, topics)
-                .setHeader(KafkaHeaders.RECEIVED_PARTITION, partitions)
-                .setHeader(KafkaHeaders.OFFSET, offsets)
-                .setHeader(KafkaHeaders.RECEIVED_KEY, keys)
-                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers)
-                .build();
+        Message<List<byte[]>> batch = BinderBatches.of(records);
+        // Offsets as a partition further along would have them.
+        return MessageBuilder.fromMessage(batch).setHeader(KafkaHeaders.OFFSET,
+                java.util.stream.LongStream.range(10, 10 + payloads.length).boxed().toList())
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, java.util.Collections.nCopies(payloads.length, 2)).build();
     }
 }

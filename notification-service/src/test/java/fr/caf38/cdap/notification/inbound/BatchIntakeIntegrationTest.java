@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import fr.caf38.cdap.testinfra.BinderBatches;
 import org.springframework.messaging.support.MessageBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -158,27 +159,8 @@ class BatchIntakeIntegrationTest {
 
     /** A polled batch as the binder hands it in batch mode: payloads, and per-record headers in lists. */
     private Message<List<byte[]>> batch(String topic, List<? extends Event> events) {
-        List<byte[]> payloads = new ArrayList<>();
-        List<String> topics = new ArrayList<>();
-        List<Integer> partitions = new ArrayList<>();
-        List<Long> offsets = new ArrayList<>();
-        List<byte[]> keys = new ArrayList<>();
-        List<Map<String, Object>> headers = new ArrayList<>();
-        for (Event event : events) {
-            payloads.add(codec.encode(event).getBytes(StandardCharsets.UTF_8));
-            topics.add(topic);
-            partitions.add(0);
-            offsets.add((long) offsets.size());
-            keys.add(event.key().getBytes(StandardCharsets.UTF_8));
-            headers.add(Map.of("eventType", event.eventType().getBytes(StandardCharsets.UTF_8)));
-        }
-        return MessageBuilder.withPayload(payloads)
-                .setHeader(KafkaHeaders.RECEIVED_TOPIC, topics)
-                .setHeader(KafkaHeaders.RECEIVED_PARTITION, partitions)
-                .setHeader(KafkaHeaders.OFFSET, offsets)
-                .setHeader(KafkaHeaders.RECEIVED_KEY, keys)
-                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers)
-                .build();
+        return BinderBatches.of(events.stream().map(event -> BinderBatches.Record.of(topic, event.key(),
+                codec.encode(event), Map.of("eventType", event.eventType()))).toList());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
