@@ -64,6 +64,10 @@ class TwoInstancesEndToEndTest {
         }
         try {
             await().atMost(Duration.ofSeconds(120)).until(() -> accepted.size() >= REQUESTS / 2);
+            // Each second instance must have had its share of the partitions before it dies.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    metric(stack, "eligibility-service-2", DECISIONS) > 0
+                            && metric(stack, "notification-service-2", SENT) > 0);
             Map<String, Double> workBeforeKill = Map.of(
                     "eligibility-service-2", metric(stack, "eligibility-service-2", DECISIONS),
                     "notification-service-2", metric(stack, "notification-service-2", SENT));
@@ -71,8 +75,6 @@ class TwoInstancesEndToEndTest {
             second.stream().map(stack::process).forEach(StackProcess::kill);
             System.out.printf("Two instances: second instances killed (SIGKILL) after %d accepted; their work so far: %s%n",
                     accepted.size(), workBeforeKill);
-            assertThat(workBeforeKill.values()).as("each second instance had a share of the partitions")
-                    .allMatch(work -> work > 0);
         } finally {
             load.shutdown();
             assertThat(load.awaitTermination(180, TimeUnit.SECONDS)).isTrue();
