@@ -117,12 +117,12 @@ public class Outbox {
             List<OutboxMessage> own = messages(insert.events(), now);
             if (!own.isEmpty()) {
                 document.append(MESSAGES, own.stream().map(OutboxMessage::toDocument).toList());
-                own.forEach(m -> entries.add(PendingEvents.entry(m.eventId(), collection, document.get("_id"), now)));
+                own.forEach(m -> entries.add(PendingEvents.entry(m.eventId(), collection, document.get("_id"))));
             }
             documents.add(document);
             messages.add(own);
         }
-        pending.record(entries);
+        pending.record(entries, relay.owner(), now.plus(relay.lease()), now);
         Set<Integer> refused = new TreeSet<>();
         try {
             mongo.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
@@ -184,12 +184,12 @@ public class Outbox {
             Update update = idUpdate.update();
             if (!own.isEmpty()) {
                 update = copy(update).push(MESSAGES).each(own.stream().map(OutboxMessage::toDocument).toArray());
-                own.forEach(m -> entries.add(PendingEvents.entry(m.eventId(), collection, id, now)));
+                own.forEach(m -> entries.add(PendingEvents.entry(m.eventId(), collection, id)));
                 messagesById.computeIfAbsent(id, key -> new ArrayList<>()).addAll(own);
             }
             writes.updateOne(Query.query(Criteria.where("_id").is(id)), update);
         }
-        pending.record(entries);
+        pending.record(entries, relay.owner(), now.plus(relay.lease()), now);
         var result = writes.execute();
         Set<Object> unmatched = Set.of();
         if (result.getMatchedCount() < updates.size()) {

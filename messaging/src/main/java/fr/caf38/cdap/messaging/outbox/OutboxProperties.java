@@ -17,8 +17,8 @@ import java.util.Map;
  *                      instance holds in memory (another instance's after its death, a crash's); writers
  *                      hand their events over in memory, so nothing waits for a sweep in normal running
  * @param batchSize     events sent to Kafka per batch, and pending entries claimed per sweep step
- * @param lease         how old a pending entry must be before a sweep takes it, and how long a sweep's
- *                      claim holds it
+ * @param lease         how long a writer, or a sweep that claimed them, holds its pending entries before
+ *                      another instance's sweep may take them
  * @param retryDelay    wait before retrying a publication that failed
  * @param sendTimeout   how long a run waits for the broker's acknowledgements
  * @param maxInMemory   events waiting in memory at most (a long broker outage); beyond, the sweep finds them

@@ -55,7 +55,8 @@ import static fr.caf38.cdap.messaging.outbox.OutboxFields.MESSAGES;
  *
  * <p>The recovery sweep (at start-up, then every {@code sweepInterval}) finds what a crash, another
  * instance's death or an overflow of memory left behind, through the pending entries
- * ({@link PendingEvents}) older than {@code lease}; it claims them with a lease, so two instances
+ * ({@link PendingEvents}) whose lease lapsed (a writer holds its entries for {@code lease}); it claims
+ * them with a lease, so two instances
  * never publish the same pending event at the same time, and reads their documents by _id. At
  * start-up it also scans the collections once, for events stored before pending entries existed.
  * Delivery is at least once: consumers drop duplicates by event id.
@@ -69,6 +70,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final PendingEvents pending;
+    private final String owner = UUID.randomUUID().toString();
     private final WakeableWorker worker;
 
     /** Events handed over by this instance's writers, oldest first, not yet acknowledged. */
@@ -230,9 +232,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         Map<String, Long> left = new HashMap<>();
         while (true) {
             Instant now = clock.instant();
-            String token = UUID.randomUUID().toString();
-            List<PendingEvents.Entry> claimed = pending.claim(now, now.minus(properties.lease()),
-                    now.plus(properties.lease()), token, properties.batchSize());
+            List<PendingEvents.Entry> claimed = pending.claim(now, owner, now.plus(properties.lease()),
+                    properties.batchSize());
             List<PendingEvents.Entry> mine = claimed.stream().filter(e -> !inMemory.contains(e.eventId())).toList();
             if (mine.isEmpty()) {
                 break;
@@ -304,12 +305,11 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
             for (Document document : mongo.find(query, Document.class, collection)) {
                 for (Document message : document.getList(MESSAGES, Document.class, List.of())) {
                     OutboxMessage outboxMessage = OutboxMessage.fromDocument(message);
-                    // Dated as stored, so the sweep takes them at once.
-                    entries.add(PendingEvents.entry(outboxMessage.eventId(), collection, document.get("_id"),
-                            outboxMessage.createdAt().isBefore(now) ? outboxMessage.createdAt() : now));
+                    // Held by nobody, so the sweep takes them at once.
+                    entries.add(PendingEvents.entry(outboxMessage.eventId(), collection, document.get("_id")));
                 }
             }
-            pending.recordMissing(entries);
+            pending.recordMissing(entries, now);
         }
         scannedAtStartUp = true;
     }
@@ -388,9 +388,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
             return;
         }
         try {
-            mongo.indexOps(PendingEvents.COLLECTION).createIndex(
-                    new org.springframework.data.mongodb.core.index.Index().on(PendingEvents.CREATED_AT,
-                            org.springframework.data.domain.Sort.Direction.ASC));
+            pending.createIndex();
         } catch (RuntimeException e) {
             log.info("Index on {} not created ({}); the sweep still works without it", PendingEvents.COLLECTION,
                     e.toString());
@@ -425,6 +423,16 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     @Override
     public boolean isRunning() {
         return worker.isRunning();
+    }
+
+    /** This instance's name in the pending entries it holds. */
+    String owner() {
+        return owner;
+    }
+
+    /** How long a writer's pending entry is held before another instance's sweep may take it. */
+    Duration lease() {
+        return properties.lease();
     }
 
     /** Whether this start's one full read of the collections is done (tests wait for it before recording). */

@@ -65,8 +65,7 @@ public class NotificationStore {
         indexes.createIndex(new Index().on(Fields.REQUEST_ID, Sort.Direction.ASC).on(Fields.SEQUENCE, Sort.Direction.ASC)
                 .named("request_sequence"));
         indexes.createIndex(new Index().on(Fields.CREATED_AT, Sort.Direction.DESC).named("newest"));
-        mongo.indexOps(PendingDeliveries.COLLECTION).createIndex(
-                new Index().on(PendingDeliveries.LEASE_UNTIL, Sort.Direction.ASC).named("lapsed"));
+        pending.createIndex();
     }
 
     /**

@@ -49,11 +49,6 @@ public final class StoreCommandRecorder implements CommandListener {
         return List.copyOf(commands);
     }
 
-    /** What was recorded so far (recording goes on). */
-    public List<Command> recorded() {
-        return List.copyOf(commands);
-    }
-
     @Override
     public void commandStarted(CommandStartedEvent event) {
         if (!recording) {
