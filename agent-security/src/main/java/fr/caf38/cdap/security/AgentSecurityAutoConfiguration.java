@@ -46,6 +46,11 @@ public class AgentSecurityAutoConfiguration {
     }
 
     @Bean
+    AgentCafs agentCafs(AgentSecurityProperties properties) {
+        return new AgentCafs(properties);
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }

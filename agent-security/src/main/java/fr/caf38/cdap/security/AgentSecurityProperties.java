@@ -23,10 +23,12 @@ public record AgentSecurityProperties(List<Agent> agents, String issuerUri) {
      * @param password       the password hash, with its encoder id ({@code {bcrypt}$2a$...})
      * @param roles          roles, {@code AGENT} by default
      * @param displayName    the name recorded on a review (the login when absent)
+     * @param cafs           the Cafs (département codes) this agent works for; none means the agent sees nothing
      */
-    public record Agent(String username, String password, List<String> roles, String displayName) {
+    public record Agent(String username, String password, List<String> roles, String displayName, List<String> cafs) {
         public Agent {
             roles = roles == null || roles.isEmpty() ? List.of(AgentSecurityAutoConfiguration.AGENT) : List.copyOf(roles);
+            cafs = cafs == null ? List.of() : List.copyOf(cafs);
         }
     }
 
