@@ -225,6 +225,24 @@ public final class Benchmark {
         line(v, resident <= 2048, String.format(Locale.ROOT, "whole local stack ≤ 2 GiB resident after the run: %.0f MiB",
                 resident));
         for (Report.Section section : sections) {
+            if (section.title().startsWith("Closed-loop")) {
+                // The end-to-end rate: accepted requests over the time until the last of their emails.
+                for (int i = 0; i < section.stages().size(); i++) {
+                    Pipeline.StageResult burst = section.stages().get(i);
+                    boolean complete = burst.emailed() == burst.accepted() && burst.errors() == 0;
+                    line(v, complete && burst.emailedPerSecond() >= 500, String.format(Locale.ROOT,
+                            "%s, %s: %.0f requests/s end to end (accepted over the time to the last email), "
+                                    + "%d accepted, %d fully emailed, %d HTTP errors", section.title(),
+                            section.names().get(i), burst.emailedPerSecond(), burst.accepted(), burst.emailed(),
+                            burst.errors()));
+                }
+            }
+        }
+        int duplicates = sections.stream().flatMap(section -> section.stages().stream())
+                .mapToInt(Pipeline.StageResult::duplicateEmails).sum();
+        line(v, duplicates == 0, String.format(Locale.ROOT, "duplicate partner emails (no process was killed, "
+                + "so any is a defect): %d", duplicates));
+        for (Report.Section section : sections) {
             if (section.note() != null && section.title().startsWith("History")) {
                 Pipeline.StageResult before = section.stages().get(0);
                 Pipeline.StageResult after = section.stages().get(1);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,7 +39,8 @@ final class Pipeline implements AutoCloseable {
                        double httpP50, double httpP95, double httpP99,
                        double decisionP50, double decisionP95, double decisionP99,
                        double emailP50, double emailP95, double emailP99, double cpuSecondsPer1000,
-                       double storeCommandsPerRequest, Map<String, Double> cpuSecondsPer1000ByProcess) {
+                       double storeCommandsPerRequest, Map<String, Double> cpuSecondsPer1000ByProcess,
+                       int duplicateEmails) {
     }
 
     private final String intakeUrl;
@@ -48,7 +50,17 @@ final class Pipeline implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Long> submittedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+    /** When both partner emails of a request (its acknowledgement and its first decision's) were sent. */
     private final Map<String, Long> emailedAt = new ConcurrentHashMap<>();
+    /**
+     * Every distinct {@code PartnerNotified} per request and email kind. A second one for the same kind
+     * is a second email the mail server accepted (the at-least-once duplicate, e.g. after a crash between
+     * the SMTP answer and the record); a record the relay published twice has the same eventId and is
+     * not counted.
+     */
+    private final Map<String, Set<String>> sends = new ConcurrentHashMap<>();
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    private final Set<String> decisionEmailed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean watching = new AtomicBoolean(true);
     private final List<Thread> watchers = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
@@ -61,8 +73,13 @@ final class Pipeline implements AutoCloseable {
             }
         }));
         watchers.add(watch(bootstrap, "notifications.sent", (node, now) -> {
-            if (!"ACKNOWLEDGEMENT".equals(node.path("kind").asString())) {
-                emailedAt.putIfAbsent(node.get("requestId").asString(), now);
+            String requestId = node.get("requestId").asString();
+            String kind = node.path("kind").asString();
+            sends.computeIfAbsent(requestId + "|" + kind, key -> ConcurrentHashMap.newKeySet())
+                    .add(node.path("eventId").asString());
+            ("ACKNOWLEDGEMENT".equals(kind) ? acknowledged : decisionEmailed).add(requestId);
+            if (acknowledged.contains(requestId) && decisionEmailed.contains(requestId)) {
+                emailedAt.putIfAbsent(requestId, now);
             }
         }));
     }
@@ -216,7 +233,14 @@ final class Pipeline implements AutoCloseable {
                 Floor.round(acceptedCount == 0 ? 0 : cpu.values().stream().mapToDouble(Double::doubleValue).sum()
                         / acceptedCount * 1000),
                 Floor.round(acceptedCount == 0 ? 0 : commands / acceptedCount),
-                perThousand(cpu, acceptedCount));
+                perThousand(cpu, acceptedCount), duplicates(requests));
+    }
+
+    private int duplicates(List<String> requests) {
+        Set<String> ids = Set.copyOf(requests);
+        return sends.entrySet().stream()
+                .filter(entry -> ids.contains(entry.getKey().substring(0, entry.getKey().indexOf('|'))))
+                .mapToInt(entry -> entry.getValue().size() - 1).sum();
     }
 
     private static Map<String, Double> perThousand(Map<String, Double> cpu, int accepted) {

@@ -36,15 +36,15 @@ final class Report {
         }
         for (Section section : sections) {
             md.append("## ").append(section.title()).append("\n\n")
-                    .append("| stage | accepted | accepted/s | decided/s | emailed/s | errors | HTTP p50/p95/p99 | submit→decision p50/p95/p99 | submit→email p50/p95/p99 | CPU s / 1000 req | store commands / req |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("| stage | accepted | accepted/s | decided/s | emailed/s | errors | HTTP p50/p95/p99 | submit→decision p50/p95/p99 | submit→email p50/p95/p99 | CPU s / 1000 req | store commands / req | duplicate emails |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (int i = 0; i < section.stages().size(); i++) {
                 Pipeline.StageResult s = section.stages().get(i);
-                md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.2f | %.2f |%n",
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.2f | %.2f | %d |%n",
                         section.names().get(i), s.accepted(), s.acceptedPerSecond(), s.decidedPerSecond(),
                         s.emailedPerSecond(), s.errors(), s.httpP50(), s.httpP95(), s.httpP99(), s.decisionP50(),
                         s.decisionP95(), s.decisionP99(), s.emailP50(), s.emailP95(), s.emailP99(),
-                        s.cpuSecondsPer1000(), s.storeCommandsPerRequest()));
+                        s.cpuSecondsPer1000(), s.storeCommandsPerRequest(), s.duplicateEmails()));
             }
             if (section.note() != null) {
                 md.append("\n").append(section.note()).append("\n");
