@@ -49,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
 
         public static Options local(Path root) {
             return new Options(root, root.resolve(".local-stack"), StackPorts.fixed(),
-                    List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
+                    JvmSizing.service(), Map.of());
         }
     }
 
@@ -132,17 +132,17 @@ public final class LocalStack implements AutoCloseable {
         String self = Long.toString(ProcessHandle.current().pid());
         Path data = options.dataDir();
 
-        add("kafka", List.of(java, "-Xmx768m", LOGGING, "-cp", classPath, KafkaMain.class.getName(),
+        add("kafka", command(java, JvmSizing.kafka(), LOGGING, "-cp", classPath, KafkaMain.class.getName(),
                 Integer.toString(ports.kafka()), data.resolve("kafka").toString(), self),
                 () -> Probes.accepts(ports.kafka()));
         for (var store : storePorts.entrySet()) {
             int port = store.getValue();
-            add(store.getKey(), List.of(java, "-Xmx768m", LOGGING, "-Dcdap.store.cacheMiB=" + STORE_CACHE_MIB, "-cp",
+            add(store.getKey(), command(java, JvmSizing.store(), LOGGING, "-Dcdap.store.cacheMiB=" + STORE_CACHE_MIB, "-cp",
                     classPath, StoreMain.class.getName(), Integer.toString(port),
                     data.resolve("store").resolve(store.getKey().equals("store") ? "cdap.mv" : store.getKey() + ".mv").toString(),
                     self), () -> Probes.accepts(port));
         }
-        add("mail", List.of(java, "-Xmx256m", LOGGING, "-cp", classPath, MailMain.class.getName(),
+        add("mail", command(java, JvmSizing.mail(), LOGGING, "-cp", classPath, MailMain.class.getName(),
                 Integer.toString(ports.smtp()), Integer.toString(ports.imap()), self),
                 () -> Probes.accepts(ports.smtp()) && Probes.accepts(ports.imap()));
         List<String> infrastructure = new ArrayList<>(List.of("kafka", "mail"));
@@ -199,7 +199,7 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(List.of("-jar", snapshot(serviceJar(service)).toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
-                "--spring.mongodb.uri=" + storeUri(DATABASES.get(service)),
+                "--spring.mongodb.uri=" + storeUri(DATABASES.get(service)) + "/?" + JvmSizing.storePoolOptions(),
                 "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + ports.kafka(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + ports.smtp(),
@@ -207,8 +207,17 @@ public final class LocalStack implements AutoCloseable {
                 "--cdap.notification.public-base-url=http://127.0.0.1:" + ports.intake(),
                 "--cdap.notification.agents-base-url=http://127.0.0.1:" + ports.eligibility(),
                 "--cdap.parent-pid=" + self));
+        JvmSizing.serviceProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         options.serviceProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         add(name, command, () -> Probes.answers200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+    }
+
+    private static List<String> command(String java, List<String> jvmOptions, String... rest) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of(rest));
+        return command;
     }
 
     private void add(String name, List<String> command, java.util.function.BooleanSupplier readiness) {
