@@ -1,6 +1,9 @@
 package fr.caf38.cdap.messaging;
 
 import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.messaging.tracing.EventTraces;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import fr.caf38.cdap.messaging.lifecycle.ParentProcessWatch;
 import fr.caf38.cdap.messaging.outbox.Outbox;
 import fr.caf38.cdap.messaging.outbox.OutboxProperties;
@@ -62,8 +65,17 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnBean(OutboxRelay.class)
     @ConditionalOnMissingBean
-    Outbox outbox(MongoTemplate mongo, EventCodec codec, OutboxRelay relay, Clock clock) {
-        return new Outbox(mongo, codec, relay, clock);
+    Outbox outbox(MongoTemplate mongo, EventCodec codec, OutboxRelay relay, Clock clock, EventTraces traces) {
+        return new Outbox(mongo, codec, relay, clock, traces);
+    }
+
+    /** The services' tracer when tracing is on the class path (Micrometer's bridge), else nothing traced. */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTraces eventTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return available == null || propagation == null ? EventTraces.NONE : new EventTraces(available, propagation);
     }
 
     /** acks=all and idempotence; bounded blocking so a broker outage only delays the relay. */

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.notification;
 
+import fr.caf38.cdap.messaging.tracing.EventTraces;
 import fr.caf38.cdap.messaging.outbox.Outbox;
 import fr.caf38.cdap.messaging.tracking.TrackingTokens;
 import fr.caf38.cdap.notification.caf.CafDirectory;
@@ -60,8 +61,9 @@ class NotificationConfiguration {
 
     @Bean
     NotificationSender notificationSender(NotificationStore store, JavaMailSenderImpl mailSender, MailComposer composer,
-                                          NotificationProperties properties, DeliveryMetrics metrics, Clock clock) {
-        return new NotificationSender(store, mailSender, composer, properties, metrics, clock);
+                                          NotificationProperties properties, DeliveryMetrics metrics, Clock clock,
+                                          EventTraces traces) {
+        return new NotificationSender(store, mailSender, composer, properties, metrics, clock, traces);
     }
 
     @Bean
@@ -72,7 +74,7 @@ class NotificationConfiguration {
 
     @Bean
     NotificationIntake notificationIntake(NotificationPlanner planner, NotificationStore store,
-                                          NotificationSender sender) {
-        return new NotificationIntake(planner, store, sender);
+                                          NotificationSender sender, EventTraces traces) {
+        return new NotificationIntake(planner, store, sender, traces);
     }
 }

@@ -6,7 +6,6 @@ import fr.caf38.cdap.eligibility.rules.Assessment;
 import fr.caf38.cdap.eligibility.rules.EligibilityRules;
 import fr.caf38.cdap.eligibility.rules.ExternalFacts;
 import fr.caf38.cdap.events.EligibilityDecided;
-import fr.caf38.cdap.events.Finding;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.request.SubmittedRequest;
 import fr.caf38.cdap.events.value.DecidedBy;
@@ -164,8 +163,6 @@ public class DecisionMaker {
             } else {
                 Decision taken = document.decision();
                 metrics.decided(taken.status(), DecidedBy.RULES);
-                log.info("Request {} decided by the rules: {} {}", event.reference(), taken.status(),
-                        taken.findings().stream().map(Finding::code).toList());
                 results[positions.get(j)] = new Decided(taken);
             }
         }

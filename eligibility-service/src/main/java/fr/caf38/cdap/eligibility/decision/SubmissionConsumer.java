@@ -1,10 +1,9 @@
 package fr.caf38.cdap.eligibility.decision;
 
 import fr.caf38.cdap.events.RequestSubmitted;
-import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer.Received;
-import fr.caf38.cdap.messaging.consumer.DeadLetters;
+import fr.caf38.cdap.messaging.consumer.BatchConsumers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import java.util.ArrayList;
+import fr.caf38.cdap.events.Finding;
+import fr.caf38.cdap.messaging.tracing.EventTraces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -25,16 +28,24 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EligibilityProperties.class)
 class SubmissionConsumer {
+    private static final Logger log = LoggerFactory.getLogger(SubmissionConsumer.class);
 
     @Bean
-    Consumer<Message<List<byte[]>>> decide(EventCodec codec, DeadLetters deadLetters, DecisionMaker decisions,
+    Consumer<Message<List<byte[]>>> decide(BatchConsumers consumers, DecisionMaker decisions, EventTraces traces,
             @Value("${spring.cloud.stream.kafka.bindings.decide-in-0.consumer.dlq-name}") String deadLetterTopic) {
-        return new BatchConsumer<>(RequestSubmitted.class, codec, deadLetters, deadLetterTopic, events -> {
+        return consumers.of(RequestSubmitted.class, deadLetterTopic, events -> {
             List<DecisionMaker.Result> results = decisions.decideAll(events.stream().map(Received::event).toList());
             List<BatchConsumer.Refused> refused = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
                 if (results.get(i) instanceof DecisionMaker.Refused invalid) {
                     refused.add(new BatchConsumer.Refused(events.get(i).delivery(), invalid.reason()));
+                } else if (results.get(i) instanceof DecisionMaker.Decided decided) {
+                    RequestSubmitted event = events.get(i).event();
+                    // In the span of the request's record: the line carries the partner's trace id.
+                    try (var ignored = traces.inScopeOf(event.requestId())) {
+                        log.info("Request {} decided by the rules: {} {}", event.reference(), decided.decision().status(),
+                                decided.decision().findings().stream().map(Finding::code).toList());
+                    }
                 }
             }
             return refused;

@@ -2,10 +2,9 @@ package fr.caf38.cdap.intake.tracking;
 
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.PartnerNotified;
-import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer.Received;
-import fr.caf38.cdap.messaging.consumer.DeadLetters;
+import fr.caf38.cdap.messaging.consumer.BatchConsumers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,18 +23,18 @@ import java.util.function.Consumer;
 public class StatusConsumers {
 
     @Bean
-    Consumer<Message<List<byte[]>>> decisions(EventCodec codec, DeadLetters deadLetters, StatusUpdater updater,
+    Consumer<Message<List<byte[]>>> decisions(BatchConsumers consumers, StatusUpdater updater,
             @Value("${spring.cloud.stream.kafka.bindings.decisions-in-0.consumer.dlq-name}") String deadLetterTopic) {
-        return new BatchConsumer<>(EligibilityDecided.class, codec, deadLetters, deadLetterTopic, events -> {
+        return consumers.of(EligibilityDecided.class, deadLetterTopic, events -> {
             updater.applyDecisions(events.stream().map(Received::event).toList());
             return List.of();
         });
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> notifications(EventCodec codec, DeadLetters deadLetters, StatusUpdater updater,
+    Consumer<Message<List<byte[]>>> notifications(BatchConsumers consumers, StatusUpdater updater,
             @Value("${spring.cloud.stream.kafka.bindings.notifications-in-0.consumer.dlq-name}") String deadLetterTopic) {
-        return new BatchConsumer<>(PartnerNotified.class, codec, deadLetters, deadLetterTopic, events -> {
+        return consumers.of(PartnerNotified.class, deadLetterTopic, events -> {
             updater.applyNotifications(events.stream().map(Received::event).toList());
             return List.of();
         });

@@ -3,6 +3,7 @@ package fr.caf38.cdap.messaging.consumer;
 import fr.caf38.cdap.events.Event;
 import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.messaging.codec.InvalidEventException;
+import fr.caf38.cdap.messaging.tracing.EventTraces;
 import org.springframework.messaging.Message;
 
 import java.util.ArrayList;
@@ -39,9 +40,20 @@ public final class BatchConsumer<E extends Event> implements Consumer<Message<Li
     private final DeadLetters deadLetters;
     private final String deadLetterTopic;
     private final Handler<E> handler;
+    private final EventTraces traces;
 
     public BatchConsumer(Class<E> type, EventCodec codec, DeadLetters deadLetters, String deadLetterTopic,
                          Handler<E> handler) {
+        this(type, codec, deadLetters, deadLetterTopic, EventTraces.NONE, handler);
+    }
+
+    /**
+     * @param traces each record is handled in a span of its own, child of the trace it came with
+     *               (its {@code traceparent} header): events stored for its request carry that span
+     */
+    public BatchConsumer(Class<E> type, EventCodec codec, DeadLetters deadLetters, String deadLetterTopic,
+                         EventTraces traces, Handler<E> handler) {
+        this.traces = traces;
         this.type = type;
         this.codec = codec;
         this.deadLetters = deadLetters;
@@ -61,7 +73,16 @@ public final class BatchConsumer<E extends Event> implements Consumer<Message<Li
             }
         }
         if (!readable.isEmpty()) {
-            refused.addAll(handler.handle(readable));
+            List<EventTraces.Traced> traced = readable.stream().map(received -> new EventTraces.Traced(
+                    received.event().requestId(), received.delivery().header(EventTraces.HEADER))).toList();
+            try (EventTraces.Batch spans = traces.startBatch(readable.get(0).delivery().topic() + " process", traced)) {
+                try {
+                    refused.addAll(handler.handle(readable));
+                } catch (RuntimeException failure) {
+                    spans.failed(failure);
+                    throw failure;
+                }
+            }
         }
         for (Refused letter : refused) {
             deadLetters.send(letter.delivery(), deadLetterTopic, letter.reason());

@@ -1,5 +1,7 @@
 package fr.caf38.cdap.messaging.consumer;
 
+import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.messaging.tracing.EventTraces;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,7 +27,7 @@ import java.util.Map;
  * could not be stored is delivered again, with a back-off of 1 s up to 10 s, for as long as it takes
  * (nothing accepted is dropped because the store was away).
  */
-@AutoConfiguration
+@AutoConfiguration(after = fr.caf38.cdap.messaging.MessagingAutoConfiguration.class)
 @ConditionalOnClass(DefaultErrorHandler.class)
 public class BatchConsumerAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(BatchConsumerAutoConfiguration.class);
@@ -51,6 +53,12 @@ public class BatchConsumerAutoConfiguration {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return new KafkaDeadLetters(() -> new KafkaProducer<>(producer), () -> Admin.create(admin), partitions,
                 Duration.ofSeconds(20));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BatchConsumers batchConsumers(EventCodec codec, DeadLetters deadLetters, EventTraces traces) {
+        return new BatchConsumers(codec, deadLetters, traces);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import fr.caf38.cdap.events.Event;
 import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.messaging.tracing.EventTraces;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -49,8 +50,14 @@ public class Outbox {
     private final OutboxRelay relay;
     private final Clock clock;
     private final PendingEvents pending;
+    private final EventTraces traces;
 
     public Outbox(MongoTemplate mongo, EventCodec codec, OutboxRelay relay, Clock clock) {
+        this(mongo, codec, relay, clock, EventTraces.NONE);
+    }
+
+    public Outbox(MongoTemplate mongo, EventCodec codec, OutboxRelay relay, Clock clock, EventTraces traces) {
+        this.traces = traces;
         this.mongo = mongo;
         this.codec = codec;
         this.relay = relay;
@@ -223,6 +230,6 @@ public class Outbox {
     }
 
     private List<OutboxMessage> messages(List<Event> events, Instant now) {
-        return events.stream().map(event -> OutboxMessage.of(event, codec, now)).toList();
+        return events.stream().map(event -> OutboxMessage.of(event, codec, now, traces.traceparentFor(event))).toList();
     }
 }

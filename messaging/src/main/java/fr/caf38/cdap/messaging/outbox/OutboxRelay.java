@@ -1,5 +1,6 @@
 package fr.caf38.cdap.messaging.outbox;
 
+import fr.caf38.cdap.messaging.tracing.EventTraces;
 import fr.caf38.cdap.messaging.worker.WakeableWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -321,6 +322,9 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         record.headers().add(new RecordHeader(SCHEMA_VERSION,
                 Integer.toString(message.schemaVersion()).getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader(EVENT_ID, message.eventId().getBytes(StandardCharsets.UTF_8)));
+        if (message.traceparent() != null) {
+            record.headers().add(new RecordHeader(EventTraces.HEADER, message.traceparent().getBytes(StandardCharsets.UTF_8)));
+        }
         try {
             return producer.send(record);
         } catch (RuntimeException e) {

@@ -219,7 +219,7 @@ class OutboxRelayIntegrationTest {
         String id = UUID.randomUUID().toString();
         // As an older version stored it: the event in the document, and no pending entry.
         mongo.insert(new Document("_id", id).append("outbox",
-                List.of(OutboxMessage.of(event, codec, Instant.now().minusSeconds(120)).toDocument())), "samples-legacy");
+                List.of(OutboxMessage.of(event, codec, Instant.now().minusSeconds(120), null).toDocument())), "samples-legacy");
         OutboxRelay starting = relay(infra, properties);
         try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
             assertThat(starting.drain()).isEqualTo(1);

@@ -1,5 +1,7 @@
 package fr.caf38.cdap.notification.delivery;
 
+import fr.caf38.cdap.messaging.tracing.EventTraces;
+import io.micrometer.tracing.Span;
 import fr.caf38.cdap.events.Event;
 import fr.caf38.cdap.events.PartnerNotified;
 import fr.caf38.cdap.events.value.DepartmentCode;
@@ -68,6 +70,7 @@ public class NotificationSender implements SmartLifecycle {
     private final Clock clock;
     private final WakeableWorker worker;
     private final SmtpConnection connection;
+    private final EventTraces traces;
     /** This instance's token in the pending entries it holds. */
     private final String owner = UUID.randomUUID().toString();
     /** Every notification this instance holds, by _id: what the gauges count. */
@@ -81,6 +84,14 @@ public class NotificationSender implements SmartLifecycle {
 
     public NotificationSender(NotificationStore store, JavaMailSenderImpl mailSender, MailComposer composer,
                               NotificationProperties properties, DeliveryMetrics metrics, Clock clock) {
+        this(store, mailSender, composer, properties, metrics, clock, EventTraces.NONE);
+    }
+
+    /** @param traces sending an email is a span of the trace that caused it, and so is its PartnerNotified */
+    public NotificationSender(NotificationStore store, JavaMailSenderImpl mailSender, MailComposer composer,
+                              NotificationProperties properties, DeliveryMetrics metrics, Clock clock,
+                              EventTraces traces) {
+        this.traces = traces;
         this.store = store;
         this.mailSender = mailSender;
         this.composer = composer;
@@ -249,11 +260,33 @@ public class NotificationSender implements SmartLifecycle {
                 failed.add(failure(notification, DeliveryFailure.unprintable(e), clock.instant()));
             }
         }
+        // One span per email, child of the trace that caused it; the batch goes over one connection, so
+        // each span covers the batch's SMTP exchange.
+        Map<String, Span> spans = new HashMap<>();
+        for (Notification notification : messages.values()) {
+            spans.put(notification.id(), traces.startChild(notification.traceparent(), "email " + notification.kind()));
+        }
         if (!messages.isEmpty()) {
             send(messages, sent, failed);
         }
-        store.markSent(sent);
+        Map<UUID, Span> causes = new HashMap<>();
+        for (Sent delivery : sent) {
+            delivery.events().forEach(event -> causes.put(event.eventId(), spans.get(delivery.notification().id())));
+        }
+        try (var ignored = traces.register(causes)) {
+            store.markSent(sent);
+        } catch (RuntimeException e) {
+            spans.values().forEach(span -> span.error(e).end());
+            throw e;
+        }
         store.markFailedAttempts(failed, properties.sender().lease());
+        for (Attempt attempt : failed) {
+            Span span = spans.get(attempt.notification().id());
+            if (span != null) {
+                span.tag("error", attempt.error() == null ? "failed" : attempt.error());
+            }
+        }
+        spans.values().forEach(Span::end);
         for (Sent delivery : sent) {
             settle(delivery.notification(), settled);
             metrics.sent(delivery.notification().kind());
@@ -263,8 +296,11 @@ public class NotificationSender implements SmartLifecycle {
             if (attempt.givenUp()) {
                 settle(notification, settled);
                 metrics.failed(notification.kind());
-                log.warn("Notification {} ({}, {}) FAILED after {} attempt(s)", notification.id(), notification.kind(),
-                        notification.reference(), attempt.attempts());
+                Span span = spans.get(notification.id());
+                try (var ignored = span == null ? null : traces.inScope(span)) {
+                    log.warn("Notification {} ({}, {}) FAILED after {} attempt(s)", notification.id(), notification.kind(),
+                            notification.reference(), attempt.attempts());
+                }
             } else {
                 schedule(new Held(notification.afterFailedAttempt(attempt.attempts(), attempt.error(),
                         attempt.nextAttemptAt()), attempt.nextAttemptAt(),

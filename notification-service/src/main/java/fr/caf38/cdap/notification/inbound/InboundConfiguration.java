@@ -2,9 +2,8 @@ package fr.caf38.cdap.notification.inbound;
 
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.RequestSubmitted;
-import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer;
-import fr.caf38.cdap.messaging.consumer.DeadLetters;
+import fr.caf38.cdap.messaging.consumer.BatchConsumers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +22,14 @@ import java.util.function.Consumer;
 class InboundConfiguration {
 
     @Bean
-    Consumer<Message<List<byte[]>>> submitted(EventCodec codec, DeadLetters deadLetters, NotificationIntake intake,
+    Consumer<Message<List<byte[]>>> submitted(BatchConsumers consumers, NotificationIntake intake,
             @Value("${spring.cloud.stream.kafka.bindings.submitted-in-0.consumer.dlq-name}") String deadLetterTopic) {
-        return new BatchConsumer<>(RequestSubmitted.class, codec, deadLetters, deadLetterTopic, intake::acceptSubmitted);
+        return consumers.of(RequestSubmitted.class, deadLetterTopic, intake::acceptSubmitted);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> decided(EventCodec codec, DeadLetters deadLetters, NotificationIntake intake,
+    Consumer<Message<List<byte[]>>> decided(BatchConsumers consumers, NotificationIntake intake,
             @Value("${spring.cloud.stream.kafka.bindings.decided-in-0.consumer.dlq-name}") String deadLetterTopic) {
-        return new BatchConsumer<>(EligibilityDecided.class, codec, deadLetters, deadLetterTopic, intake::acceptDecided);
+        return consumers.of(EligibilityDecided.class, deadLetterTopic, intake::acceptDecided);
     }
 }

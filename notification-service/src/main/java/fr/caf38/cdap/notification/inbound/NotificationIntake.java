@@ -1,5 +1,8 @@
 package fr.caf38.cdap.notification.inbound;
 
+import fr.caf38.cdap.events.Event;
+import fr.caf38.cdap.messaging.tracing.EventTraces;
+import java.util.UUID;
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer.Received;
@@ -31,8 +34,16 @@ public class NotificationIntake {
     private final NotificationPlanner planner;
     private final NotificationStore store;
     private final NotificationSender sender;
+    private final EventTraces traces;
 
     public NotificationIntake(NotificationPlanner planner, NotificationStore store, NotificationSender sender) {
+        this(planner, store, sender, EventTraces.NONE);
+    }
+
+    /** @param traces each email keeps the trace of the record that caused it, for its sending span */
+    public NotificationIntake(NotificationPlanner planner, NotificationStore store, NotificationSender sender,
+                              EventTraces traces) {
+        this.traces = traces;
         this.planner = planner;
         this.store = store;
         this.sender = sender;
@@ -60,7 +71,9 @@ public class NotificationIntake {
         for (Received<E> received : events) {
             List<Notification> notifications;
             try {
-                notifications = plan.apply(received.event());
+                String cause = received.event() instanceof Event event ? traces.traceparentFor(event) : null;
+                notifications = plan.apply(received.event()).stream()
+                        .map(notification -> notification.tracedBy(cause)).toList();
             } catch (RuntimeException e) {
                 refused.add(new Refused(received.delivery(), e));
                 continue;
@@ -78,8 +91,10 @@ public class NotificationIntake {
         Holder holder = sender.holder();
         List<Notification> held = store.insertAndHold(notifications, holder);
         for (Notification notification : held) {
-            log.info("Notification {} ({}) stored for request {}", notification.id(), notification.kind(),
-                    notification.reference());
+            try (var ignored = traces.inScopeOf(UUID.fromString(notification.requestId()))) {
+                log.info("Notification {} ({}) stored for request {}", notification.id(), notification.kind(),
+                        notification.reference());
+            }
         }
         if (held.size() < notifications.size()) {
             log.debug("{} notification(s) of the batch already stored", notifications.size() - held.size());

@@ -93,6 +93,6 @@ public class NotificationPlanner {
         return new Notification(id, sourceEventId.toString(), kind, audience, requestId.toString(), reference,
                 caf.department(), siret, properties.from(), caf.name(), caf.email(), HeaderValues.address(to),
                 email.subject(), email.text(), email.html(), messageId, sequence, NotificationStatus.PENDING, 0, null,
-                now, now, null, null, null);
+                now, now, null, null, null, null);
     }
 }

@@ -15,6 +15,8 @@ import java.time.Instant;
  *
  * @param sequence  the place of a partner email among the emails about its request (0 for the
  *                  acknowledgement, the decision number for a decision); null for the agents' notice
+ * @param traceparent the W3C trace context of the event that caused this email (null when not traced):
+ *                  sending is a span of that trace, and so is the {@code PartnerNotified} it publishes
  */
 @Document(Notification.COLLECTION)
 public record Notification(
@@ -42,7 +44,8 @@ public record Notification(
         Instant createdAt,
         Instant sentAt,
         String retriedBy,
-        Instant retriedAt) {
+        Instant retriedAt,
+        String traceparent) {
 
     public static final String COLLECTION = "notifications";
 
@@ -71,7 +74,14 @@ public record Notification(
     public Notification afterFailedAttempt(int attemptsSoFar, String error, Instant nextAttempt) {
         return new Notification(id, sourceEventId, kind, audience, requestId, reference, cafDepartment, siret,
                 fromAddress, fromName, replyTo, to, subject, text, html, messageId, sequence, status, attemptsSoFar,
-                error, nextAttempt, createdAt, sentAt, retriedBy, retriedAt);
+                error, nextAttempt, createdAt, sentAt, retriedBy, retriedAt, traceparent);
+    }
+
+    /** This notification, caused by the event of this trace. */
+    public Notification tracedBy(String causeTraceparent) {
+        return new Notification(id, sourceEventId, kind, audience, requestId, reference, cafDepartment, siret,
+                fromAddress, fromName, replyTo, to, subject, text, html, messageId, sequence, status, attempts,
+                lastError, nextAttemptAt, createdAt, sentAt, retriedBy, retriedAt, causeTraceparent);
     }
 
     public boolean forPartner() {

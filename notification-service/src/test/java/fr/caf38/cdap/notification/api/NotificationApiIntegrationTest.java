@@ -161,7 +161,7 @@ class NotificationApiIntegrationTest {
                 "partenaires@caf38.localhost", audience == Audience.AGENTS ? "agents-cdap@caf38.localhost"
                 : "accueil@ccas-exemple.fr", "Sujet " + kind, "texte", "<p>html</p>", messageId,
                 sequence, status, sent ? 1 : 4, sent ? null : "Serveur de messagerie injoignable (test)", null,
-                createdAt, sent ? createdAt : null, null, null);
+                createdAt, sent ? createdAt : null, null, null, null);
         store.insert(notification);
         return notification;
     }

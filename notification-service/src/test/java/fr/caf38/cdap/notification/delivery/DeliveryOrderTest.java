@@ -23,7 +23,7 @@ class DeliveryOrderTest {
         Notification ack = partner(NotificationKind.ACKNOWLEDGEMENT, 0, NotificationStatus.PENDING, NOW);
         Notification notice = new Notification(UUID.randomUUID().toString(), "e", NotificationKind.AGENT_REVIEW_NOTICE,
                 Audience.AGENTS, request, "R", "38", "73282932000074", null, null, null, "a@b.fr", "s", "t", "h", "<m>",
-                null, NotificationStatus.PENDING, 0, null, NOW, NOW, null, null, null);
+                null, NotificationStatus.PENDING, 0, null, NOW, NOW, null, null, null, null);
 
         assertThat(DeliveryOrder.mayGo(ack, List.of(ack), NOW, MAX_WAIT)).isTrue();
         assertThat(DeliveryOrder.mayGo(notice, List.of(ack), NOW, MAX_WAIT)).isTrue();
@@ -89,7 +89,7 @@ class DeliveryOrderTest {
         Notification decision = partner(NotificationKind.APPROVED, 1, NotificationStatus.PENDING, NOW);
         Notification otherAck = new Notification(UUID.randomUUID().toString(), "e", NotificationKind.ACKNOWLEDGEMENT,
                 Audience.PARTNER, UUID.randomUUID().toString(), "R", "38", "73282932000074", null, null, null, "a@b.fr",
-                "s", "t", "h", "<m>", 0, NotificationStatus.SENT, 1, null, null, NOW, NOW, null, null);
+                "s", "t", "h", "<m>", 0, NotificationStatus.SENT, 1, null, null, NOW, NOW, null, null, null);
 
         assertThat(DeliveryOrder.mayGo(decision, List.of(otherAck, decision), NOW, MAX_WAIT)).isFalse();
     }
@@ -97,6 +97,6 @@ class DeliveryOrderTest {
     private Notification partner(NotificationKind kind, int sequence, NotificationStatus status, Instant createdAt) {
         return new Notification(UUID.randomUUID().toString(), UUID.randomUUID().toString(), kind, Audience.PARTNER,
                 request, "CDAP-38-2026-00001", "38", "73282932000074", "f@caf38.localhost", "Caf", "p@caf38.localhost",
-                "a@b.fr", "s", "t", "h", "<m@x>", sequence, status, 0, null, createdAt, createdAt, null, null, null);
+                "a@b.fr", "s", "t", "h", "<m@x>", sequence, status, 0, null, createdAt, createdAt, null, null, null, null);
     }
 }
