@@ -2,6 +2,8 @@ package fr.caf38.cdap.messaging.consumer;
 
 import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.messaging.tracing.EventTraces;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,8 +59,11 @@ public class BatchConsumerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BatchConsumers batchConsumers(EventCodec codec, DeadLetters deadLetters, EventTraces traces) {
-        return new BatchConsumers(codec, deadLetters, traces);
+    BatchConsumers batchConsumers(EventCodec codec, DeadLetters deadLetters, EventTraces traces,
+                                  ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return new BatchConsumers(codec, registry == null ? deadLetters : new CountedDeadLetters(deadLetters, registry),
+                traces);
     }
 
     @Bean
