@@ -5,9 +5,11 @@ import fr.caf38.cdap.testinfra.Browser;
 import fr.caf38.cdap.testinfra.TestSirets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -15,11 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The web pages of both services in a real browser, over the real processes: a partner fills in the
  * form, an agent signs in to the console and approves the request, and the partner's tracking page
- * shows the change. Screenshots under {@code target/screenshots/}.
+ * shows the change; a partner of Savoie chooses Caf 73 in the form (the local profile serves 38 and 73),
+ * which only Caf 73's agent sees. Screenshots under {@code target/screenshots/}.
  */
 class PagesEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -38,6 +42,13 @@ class PagesEndToEndTest {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    /** Each test starts signed out of the console (its cookies are the host's, whatever the port). */
+    @BeforeEach
+    void signedOut() {
+        browser.get(stack.eligibilityUrl() + "/connexion");
+        browser.manage().deleteAllCookies();
     }
 
     @Test
@@ -91,6 +102,75 @@ class PagesEndToEndTest {
         awaitOnPage(trackingPage, "Acceptée");
         assertThat(body()).contains("Motivation vérifiée avec la Caf de Savoie.");
         Browser.screenshot(browser, "e2e-06-partner-tracking-approved");
+    }
+
+    @Test
+    void aPartnerChoosesCaf73AndOnlyAnAgentOfCaf73SeesAndDecidesTheRequest() {
+        // The form offers the Cafs served; the partner addresses Caf 73, and asks for Caf 38's files too.
+        browser.get(stack.intakeUrl() + "/");
+        Select caf = new Select(browser.findElement(By.id("cafDepartment")));
+        assertThat(caf.getOptions()).extracting(option -> option.getText())
+                .containsExactly("Caf de l’Isère", "Caf de la Savoie");
+        assertThat(caf.getFirstSelectedOption().getDomProperty("value")).isEqualTo("38");
+        caf.selectByValue("73");
+        Browser.screenshot(browser, "e2e-07-partner-form-caf-73");
+        type("legalName", "CCAS de Chambéry-Essais");
+        type("siret", TestSirets.random());
+        type("address-line1", "1 place de l’Hôtel de Ville");
+        type("postalCode", "73000");
+        type("city", "Chambéry");
+        type("email", Requests.mailbox());
+        type("phone", "04 79 00 00 00");
+        choose("profile-T1");
+        choose("t1-organisationType-LOCAL_AUTHORITY");
+        choose("t1-staffRoles-SOCIAL_WORKER");
+        choose("cafpro-non");
+        choose("otherCaf-oui");
+        type("otherCaf-motivation", "Familles suivies résidant en Isère, à la limite du département.");
+        type("otherCaf-departments", "38");
+        browser.findElement(By.cssSelector("#formulaire button[type='submit']")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> CONFIRMATION.matcher(driver.getCurrentUrl()).find());
+        Matcher confirmation = CONFIRMATION.matcher(browser.getCurrentUrl());
+        assertThat(confirmation.find()).isTrue();
+        String requestId = confirmation.group(1);
+        String trackingPage = stack.intakeUrl() + "/suivi/" + requestId + "?token=" + confirmation.group(2);
+        String reference = browser.findElement(By.className("reference")).getText();
+        assertThat(reference).startsWith("CDAP-73-");
+        awaitOnPage(trackingPage, "En cours d’examen par la Caf");
+
+        // Caf 73's agents are told, in their own mailbox.
+        await().atMost(WAIT).until(() -> Mailbox.read(stack.ports().imap(), "agents-cdap@caf73.localhost").stream()
+                .anyMatch(mail -> "AGENT_REVIEW_NOTICE".equals(mail.kind()) && mail.text().contains(reference)));
+
+        // An agent of Caf 38 following the link finds no such request.
+        signInThrough(stack.eligibilityUrl() + "/demandes/" + requestId, "agent", "agent");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Demande introuvable");
+        assertThat(body()).doesNotContain(reference, "Chambéry-Essais");
+        Browser.screenshot(browser, "e2e-08-agent-38-request-of-73");
+        browser.findElement(By.cssSelector("form.sign-out button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> driver.getCurrentUrl().contains("/connexion"));
+
+        // Caf 73's agent sees it and approves it.
+        signInThrough(stack.eligibilityUrl() + "/demandes/" + requestId, "agent73", "agent73");
+        assertThat(body()).contains(reference, "CCAS de Chambéry-Essais");
+        choose("decision-APPROVED");
+        browser.findElement(By.id("motif")).sendKeys("Motivation vérifiée avec la Caf de l’Isère.");
+        browser.findElement(By.cssSelector("form.review button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> body().contains("Décision enregistrée"));
+        Browser.screenshot(browser, "e2e-09-agent-73-approved");
+
+        awaitOnPage(trackingPage, "Acceptée");
+    }
+
+    /** Opens a console page signed out, signs in on the page it leads to, and comes back to it. */
+    private void signInThrough(String url, String login, String password) {
+        browser.get(url);
+        new WebDriverWait(browser, WAIT).until(driver -> driver.getCurrentUrl().contains("/connexion"));
+        browser.findElement(By.id("identifiant")).sendKeys(login);
+        browser.findElement(By.id("mot-de-passe")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.sign-in button[type=submit]")).click();
+        // Back to the page asked for (Spring Security may add "?continue" to it).
+        new WebDriverWait(browser, WAIT).until(driver -> driver.getCurrentUrl().startsWith(url));
     }
 
     private void awaitOnPage(String url, String text) {

@@ -7,8 +7,10 @@ import fr.caf38.cdap.eligibility.review.PagedResult;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
+import fr.caf38.cdap.security.AgentCafs;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,11 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The two list pages: the queue ({@code /}, requests under review unless another status is chosen,
  * with their age) and every decision ({@code /decisions}). Same filters (GET form), same paging,
- * both oldest submission first; the work is {@link DecisionQueries}'s.
+ * both oldest submission first, limited to the agent's Cafs (the département filter offers those); the
+ * work is {@link DecisionQueries}'s.
  */
 @Controller
 class ListPagesController {
@@ -38,39 +42,45 @@ class ListPagesController {
 
     private final DecisionQueries queries;
     private final ConsoleProperties properties;
+    private final AgentCafs agentCafs;
 
-    ListPagesController(DecisionQueries queries, ConsoleProperties properties) {
+    ListPagesController(DecisionQueries queries, ConsoleProperties properties, AgentCafs agentCafs) {
         this.queries = queries;
         this.properties = properties;
+        this.agentCafs = agentCafs;
     }
 
     @GetMapping("/")
     String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
                  @RequestParam(required = false) String department, @RequestParam(required = false) String q,
-                 @RequestParam(required = false) String page, Model model, HttpServletResponse response) {
+                 @RequestParam(required = false) String page, Authentication authentication, Model model,
+                 HttpServletResponse response) {
         // The queue is what waits for an agent, unless the agent asks for another status (or "all": empty).
         String effectiveStatus = status == null ? DecisionStatus.UNDER_REVIEW.name() : status;
         ListFilters filters = new ListFilters(effectiveStatus, profile, department, q);
-        return list("file", "/", filters, page, model, response);
+        return list("file", "/", filters, page, authentication, model, response);
     }
 
     @GetMapping("/decisions")
     String decisions(@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
                      @RequestParam(required = false) String department, @RequestParam(required = false) String q,
-                     @RequestParam(required = false) String page, Model model, HttpServletResponse response) {
-        return list("decisions", "/decisions", new ListFilters(status, profile, department, q), page, model,
-                response);
+                     @RequestParam(required = false) String page, Authentication authentication, Model model,
+                     HttpServletResponse response) {
+        return list("decisions", "/decisions", new ListFilters(status, profile, department, q), page, authentication,
+                model, response);
     }
 
-    private String list(String view, String path, ListFilters filters, String page, Model model,
-                        HttpServletResponse response) {
+    private String list(String view, String path, ListFilters filters, String page, Authentication authentication,
+                        Model model, HttpServletResponse response) {
+        Set<String> cafs = agentCafs.of(authentication);
         model.addAttribute("filters", filters);
         model.addAttribute("path", path);
         model.addAttribute("statuses", DecisionStatus.values());
         model.addAttribute("profiles", Profile.values());
-        model.addAttribute("departments", DepartmentCode.ALL);
+        // Only the agent's Cafs are offered: any other would list nothing.
+        model.addAttribute("departments", DepartmentCode.ALL.stream().filter(cafs::contains).toList());
         try {
-            PagedResult<DecisionSummary> result = queries.list(filters.status(), filters.profile(),
+            PagedResult<DecisionSummary> result = queries.list(cafs, filters.status(), filters.profile(),
                     filters.department(), filters.q(), pageNumber(page), properties.pageSize());
             model.addAttribute("result", result);
             model.addAttribute("paging", Paging.of(result, filters, path));

@@ -6,6 +6,7 @@ import fr.caf38.cdap.eligibility.review.ReviewConflictException;
 import fr.caf38.cdap.eligibility.review.ReviewService;
 import fr.caf38.cdap.eligibility.review.ReviewedDecision;
 import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.security.AgentCafs;
 import fr.caf38.cdap.security.AgentNames;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One request ({@code /demandes/{requestId}}, the path the agents' notification emails link to):
@@ -38,16 +40,19 @@ class RequestPageController {
     private final DecisionQueries queries;
     private final ReviewService reviews;
     private final AgentNames agentNames;
+    private final AgentCafs agentCafs;
 
-    RequestPageController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames) {
+    RequestPageController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames, AgentCafs agentCafs) {
         this.queries = queries;
         this.reviews = reviews;
         this.agentNames = agentNames;
+        this.agentCafs = agentCafs;
     }
 
+    /** Another Caf's request is answered like an unknown one: the same "Demande introuvable" page. */
     @GetMapping("/demandes/{requestId}")
-    String request(@PathVariable String requestId, Model model) {
-        return page(requestId, new ReviewForm(null, null), PageErrors.none(), model);
+    String request(@PathVariable String requestId, Authentication authentication, Model model) {
+        return page(requestId, agentCafs.of(authentication), new ReviewForm(null, null), PageErrors.none(), model);
     }
 
     @PostMapping("/demandes/{requestId}/examen")
@@ -55,23 +60,24 @@ class RequestPageController {
                   @RequestParam(required = false) String motive, Authentication authentication, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         ReviewForm form = new ReviewForm(status, motive);
+        Set<String> cafs = agentCafs.of(authentication);
         try {
-            ReviewedDecision decided = reviews.review(requestId, status, motive, agentNames.of(authentication));
+            ReviewedDecision decided = reviews.review(requestId, status, motive, agentNames.of(authentication), cafs);
             redirect.addFlashAttribute("saved", decided);
             return "redirect:/demandes/" + decided.requestId();
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(requestId, form, PageErrors.of(e.problems(), messages(form), ANCHORS), model);
+            return page(requestId, cafs, form, PageErrors.of(e.problems(), messages(form), ANCHORS), model);
         } catch (ReviewConflictException e) {
             // Decided by someone else meanwhile (or before): show what was decided, and keep the motive typed.
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("conflict", form);
-            return page(requestId, form, PageErrors.none(), model);
+            return page(requestId, cafs, form, PageErrors.none(), model);
         }
     }
 
-    private String page(String requestId, ReviewForm form, PageErrors errors, Model model) {
-        model.addAttribute("detail", queries.detail(requestId));
+    private String page(String requestId, Set<String> cafs, ReviewForm form, PageErrors errors, Model model) {
+        model.addAttribute("detail", queries.detail(requestId, cafs));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("choices", CHOICES);

@@ -236,9 +236,16 @@ public class DecisionStore implements InitializingBean {
         return requestId + "|decision|" + decisionNumber;
     }
 
-    /** The review queue of one Caf, or of all when null, filtered by profile: read by key, oldest first. */
-    public DecisionPage queue(Profile profile, DepartmentCode cafDepartment, int page, int size) {
-        List<ReviewQueue.Waiting> waiting = reviewQueue.waiting(cafDepartment).stream()
+    /**
+     * The review queue of these Cafs (of all when null, of none when empty), filtered by profile: read
+     * by key, oldest first.
+     */
+    public DecisionPage queue(Profile profile, Set<DepartmentCode> cafs, int page, int size) {
+        if (cafs != null && cafs.isEmpty()) {
+            return new DecisionPage(List.of(), 0);
+        }
+        List<ReviewQueue.Waiting> waiting = (cafs == null ? reviewQueue.waiting(null) : reviewQueue.waitingAt(cafs))
+                .stream()
                 .filter(entry -> profile == null || entry.profile() == profile)
                 .toList();
         long from = (long) page * size;
@@ -269,6 +276,9 @@ public class DecisionStore implements InitializingBean {
 
     /** A page of decisions, oldest submission first. */
     public List<DecisionDocument> search(DecisionFilter filter, int page, int size) {
+        if (filter.noCaf()) {
+            return List.of();
+        }
         Query query = Query.query(criteria(filter))
                 .with(Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("_id")))
                 .skip((long) page * size)
@@ -277,6 +287,9 @@ public class DecisionStore implements InitializingBean {
     }
 
     public long count(DecisionFilter filter) {
+        if (filter.noCaf()) {
+            return 0;
+        }
         return mongo.count(Query.query(criteria(filter)), DecisionDocument.COLLECTION);
     }
 
@@ -288,8 +301,9 @@ public class DecisionStore implements InitializingBean {
         if (filter.profile() != null) {
             all.add(where("profile").is(filter.profile().name()));
         }
-        if (filter.department() != null) {
-            all.add(where("cafDepartment").is(filter.department().value()));
+        if (filter.cafs() != null) {
+            // The agents' lists are limited to their Cafs (an agent with none is answered before any query).
+            all.add(where("cafDepartment").in(filter.cafs().stream().map(DepartmentCode::value).sorted().toList()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             all.add(text(filter.text().strip()));

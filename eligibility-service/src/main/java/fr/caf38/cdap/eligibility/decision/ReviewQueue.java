@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -59,9 +60,12 @@ public class ReviewQueue {
 
     /** What waits at this Caf (every Caf when null), oldest submission first: one read by _id. */
     public List<Waiting> waiting(DepartmentCode cafDepartment) {
-        Document filter = cafDepartment == null
+        return read(cafDepartment == null
                 ? new Document("_id", new Document("$in", ALL_CAFS))
-                : new Document("_id", cafDepartment.value());
+                : new Document("_id", cafDepartment.value()));
+    }
+
+    private List<Waiting> read(Document filter) {
         List<Waiting> waiting = new ArrayList<>();
         for (Document queue : collection().find(filter)) {
             if (queue.get("waiting") instanceof Document entries) {
@@ -74,6 +78,18 @@ public class ReviewQueue {
         }
         waiting.sort(Waiting.OLDEST_FIRST);
         return waiting;
+    }
+
+    /** What waits at these Cafs, oldest submission first: one read by _id (or _id $in). */
+    public List<Waiting> waitingAt(Collection<DepartmentCode> cafs) {
+        if (cafs.isEmpty()) {
+            return List.of();
+        }
+        if (cafs.size() == 1) {
+            return waiting(cafs.iterator().next());
+        }
+        return read(new Document("_id", new Document("$in",
+                cafs.stream().map(DepartmentCode::value).sorted().toList())));
     }
 
     public long count() {

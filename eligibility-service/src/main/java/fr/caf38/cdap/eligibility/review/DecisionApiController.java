@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility.review;
 
+import fr.caf38.cdap.security.AgentCafs;
 import fr.caf38.cdap.security.AgentNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,36 +21,41 @@ public class DecisionApiController {
     private final DecisionQueries queries;
     private final ReviewService reviews;
     private final AgentNames agentNames;
+    private final AgentCafs agentCafs;
 
-    public DecisionApiController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames) {
+    public DecisionApiController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames,
+                                 AgentCafs agentCafs) {
         this.queries = queries;
         this.reviews = reviews;
         this.agentNames = agentNames;
+        this.agentCafs = agentCafs;
     }
 
     @GetMapping
-    @Operation(summary = "Liste des décisions, la plus ancienne demande d'abord")
+    @Operation(summary = "Liste des décisions des Caf de l'agent, la plus ancienne demande d'abord")
     public PagedResult<DecisionSummary> list(
             @RequestParam(required = false) @Parameter(description = "APPROVED, REJECTED, REDIRECTED_TO_CAFPRO ou UNDER_REVIEW") String status,
             @RequestParam(required = false) @Parameter(description = "T1, T2, T4, T9 ou OTHER") String profile,
             @RequestParam(required = false) @Parameter(description = "département de la Caf") String department,
             @RequestParam(required = false) @Parameter(description = "référence, SIRET ou partie de la raison sociale") String q,
             @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return queries.list(status, profile, department, q, page, size);
+            @RequestParam(required = false) Integer size,
+            Authentication authentication) {
+        return queries.list(agentCafs.of(authentication), status, profile, department, q, page, size);
     }
 
     @GetMapping("/{requestId}")
     @Operation(summary = "Une demande : réponses du formulaire, constats et historique des décisions")
-    public DecisionDetail detail(@PathVariable String requestId) {
-        return queries.detail(requestId);
+    public DecisionDetail detail(@PathVariable String requestId, Authentication authentication) {
+        return queries.detail(requestId, agentCafs.of(authentication));
     }
 
     @PostMapping(path = "/{requestId}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Décision d'un agent sur une demande en cours d'examen")
     public ReviewedDecision review(@PathVariable String requestId, @RequestBody ReviewRequest body,
                                    Authentication authentication) {
-        return reviews.review(requestId, body.status(), body.motive(), agentNames.of(authentication));
+        return reviews.review(requestId, body.status(), body.motive(), agentNames.of(authentication),
+                agentCafs.of(authentication));
     }
 
     /** {@code {"status": "APPROVED"|"REJECTED"|"REDIRECTED_TO_CAFPRO", "motive": "..."}}; unknown fields are refused. */

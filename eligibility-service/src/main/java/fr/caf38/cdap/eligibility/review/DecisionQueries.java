@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility.review;
 
+import fr.caf38.cdap.eligibility.decision.DecisionDocument;
 import fr.caf38.cdap.eligibility.decision.DecisionFilter;
 import fr.caf38.cdap.eligibility.decision.DecisionPage;
 import fr.caf38.cdap.eligibility.decision.DecisionStore;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The agents' reading of decisions: a filtered list, oldest submission first, and one request in full. */
 @Service
@@ -27,11 +30,14 @@ public class DecisionQueries {
     }
 
     /**
-     * Lists decisions from raw filter values (as typed in a URL or a form); every invalid value is
-     * reported at once ({@link InvalidInputException}). Blank values mean "any".
+     * Lists the decisions of the agent's Cafs from raw filter values (as typed in a URL or a form);
+     * every invalid value is reported at once ({@link InvalidInputException}). Blank values mean
+     * "any"; a département filter narrows the agent's Cafs, never widens them.
+     *
+     * @param agentCafs the Cafs of the agent asking ({@code AgentCafs}); none lists nothing
      */
-    public PagedResult<DecisionSummary> list(String status, String profile, String department, String text,
-                                             Integer page, Integer size) {
+    public PagedResult<DecisionSummary> list(Set<String> agentCafs, String status, String profile, String department,
+                                             String text, Integer page, Integer size) {
         List<FieldProblem> problems = new ArrayList<>();
         DecisionStatus statusValue = parse(DecisionStatus.class, status, "status", "UNKNOWN_STATUS",
                 "Statut inconnu : choisissez parmi " + names(DecisionStatus.values()) + ".", problems);
@@ -62,13 +68,23 @@ public class DecisionQueries {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return list(new DecisionFilter(statusValue, profileValue, departmentValue, text), pageValue, sizeValue);
+        return list(new DecisionFilter(statusValue, profileValue, scope(agentCafs, departmentValue), text),
+                pageValue, sizeValue);
+    }
+
+    /** The agent's Cafs, narrowed to the département filtered on when there is one. */
+    private static Set<DepartmentCode> scope(Set<String> agentCafs, DepartmentCode department) {
+        return agentCafs.stream()
+                .filter(DepartmentCode::isValid)
+                .map(DepartmentCode::of)
+                .filter(caf -> department == null || caf.equals(department))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public PagedResult<DecisionSummary> list(DecisionFilter filter, int page, int size) {
         if (filter.status() == DecisionStatus.UNDER_REVIEW && (filter.text() == null || filter.text().isBlank())) {
             // The review queue, open all day: read by key, not by a query over every decision.
-            DecisionPage queue = store.queue(filter.profile(), filter.department(), page, size);
+            DecisionPage queue = store.queue(filter.profile(), filter.cafs(), page, size);
             return new PagedResult<>(queue.content().stream().map(DecisionSummary::of).toList(), page, size,
                     queue.total());
         }
@@ -76,10 +92,19 @@ public class DecisionQueries {
         return new PagedResult<>(content, page, size, store.count(filter));
     }
 
-    /** One request in full; {@link DecisionNotFoundException} for an unknown id or one that is not a UUID. */
-    public DecisionDetail detail(String requestId) {
+    /**
+     * One request in full; {@link DecisionNotFoundException} for an unknown id, one that is not a
+     * UUID, or a request of a Caf that is not the agent's (answered alike, so nothing tells them apart).
+     */
+    public DecisionDetail detail(String requestId, Set<String> agentCafs) {
         String id = RequestIds.parse(requestId);
-        return store.find(id).map(DecisionDetail::of).orElseThrow(() -> new DecisionNotFoundException(id));
+        return store.find(id).filter(document -> belongs(document, agentCafs)).map(DecisionDetail::of)
+                .orElseThrow(() -> new DecisionNotFoundException(id));
+    }
+
+    /** A request belongs to the Caf of its {@code cafDepartment} only. */
+    static boolean belongs(DecisionDocument document, Set<String> agentCafs) {
+        return document.cafDepartment() != null && agentCafs.contains(document.cafDepartment().value());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String raw, String field, String code, String message,

@@ -43,15 +43,18 @@ public class ReviewService {
     }
 
     /**
-     * @param agent the agent's name, as recorded and shown to the partner
-     * @throws DecisionNotFoundException unknown request (or an id that is not a UUID)
+     * @param agent     the agent's name, as recorded and shown to the partner
+     * @param agentCafs the agent's Cafs: a request of another Caf is answered like an unknown one
+     * @throws DecisionNotFoundException unknown request (or an id that is not a UUID, or another Caf's request)
      * @throws InvalidInputException     a status or motive that is not allowed
      * @throws ReviewConflictException   the request is not UNDER_REVIEW, or another agent decided it meanwhile
      */
-    public ReviewedDecision review(String requestId, String status, String motive, String agent) {
+    public ReviewedDecision review(String requestId, String status, String motive, String agent,
+                                   Set<String> agentCafs) {
         String id = RequestIds.parse(requestId);
         DecisionStatus decided = validate(status, motive);
-        DecisionDocument document = store.find(id).orElseThrow(() -> new DecisionNotFoundException(id));
+        DecisionDocument document = store.find(id).filter(found -> DecisionQueries.belongs(found, agentCafs))
+                .orElseThrow(() -> new DecisionNotFoundException(id));
         if (document.status() != DecisionStatus.UNDER_REVIEW) {
             throw new ReviewConflictException("Cette demande n'attend pas d'examen : elle est déjà décidée ("
                     + document.status() + ").");

@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +51,8 @@ import static org.awaitility.Awaitility.await;
  */
 class AgentConsoleBrowserTest extends IntegrationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(45);
-    // Requests of this class go to a Caf no other test uses, so its filters find only them.
+    // Requests of this class go to a Caf no other test uses, so its filters find only them; it signs in
+    // as an agent of that Caf (agent-several, of the tests' configuration).
     private static final String CAF = "974";
     private static final String MOTIVE = "Service social du CCAS confirmé par téléphone avec la directrice.";
 
@@ -125,7 +127,7 @@ class AgentConsoleBrowserTest extends IntegrationTest {
         awaitUnderReview(older);
         awaitUnderReview(newer);
 
-        signIn("agent", "agent");
+        signIn("agent-several", "agent");
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("File d’attente");
         screenshot("agents-03-file-attente");
@@ -229,14 +231,14 @@ class AgentConsoleBrowserTest extends IntegrationTest {
                 Requests.t1(Sirets.random(), OrganisationType.OTHER, StaffRole.ESF_ADVISER),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         assertThat(decisionMaker.decide(event)).isNotNull();
-        signIn("agent", "agent");
+        signIn("agent-several", "agent");
         browser.get(url("/demandes/" + event.requestId()));
         browser.findElement(By.cssSelector("label[for=decision-APPROVED]")).click();
         browser.findElement(By.id("motif")).sendKeys(MOTIVE);
 
         // Meanwhile another agent decides.
         reviews.review(event.requestId().toString(), "REJECTED", "Conseillère ESF d'un organisme non habilité.",
-                "Agent Rapide");
+                "Agent Rapide", Set.of(CAF));
         navigate(() -> browser.findElement(By.cssSelector("form.review button[type=submit]")).click());
 
         WebElement notice = browser.findElement(By.cssSelector(".notice-error"));
@@ -258,7 +260,7 @@ class AgentConsoleBrowserTest extends IntegrationTest {
 
     @Test
     void anUnknownRequestShowsAPageNotFoundInFrench() {
-        signIn("agent", "agent");
+        signIn("agent-several", "agent");
         navigate(() -> browser.get(url("/demandes/" + java.util.UUID.randomUUID())));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Demande introuvable");
         assertThat(browser.findElement(By.linkText("Retour à la file d’attente")).isDisplayed()).isTrue();
@@ -267,7 +269,7 @@ class AgentConsoleBrowserTest extends IntegrationTest {
 
     @Test
     void theKeyboardReachesTheSkipLinkFirstAndItsFocusIsVisible() {
-        signIn("agent", "agent");
+        signIn("agent-several", "agent");
         browser.get(url("/"));
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         WebElement focused = browser.switchTo().activeElement();

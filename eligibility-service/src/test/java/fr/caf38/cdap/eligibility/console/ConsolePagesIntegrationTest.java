@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -187,7 +188,7 @@ class ConsolePagesIntegrationTest extends IntegrationTest {
     @Test
     void aReviewThatComesAfterAnotherAgentsSaysTheRequestWasAlreadyTreated() throws Exception {
         String id = decide("38", t1Other(), Instant.now()).requestId().toString();
-        reviews.review(id, "REJECTED", "Organisme sans service social identifié.", "Agent Rapide");
+        reviews.review(id, "REJECTED", "Organisme sans service social identifié.", "Agent Rapide", Set.of("38"));
 
         mvc.perform(post("/demandes/{id}/examen", id).with(agent()).with(csrf())
                         .param("status", "APPROVED").param("motive", MOTIVE))
@@ -219,7 +220,8 @@ class ConsolePagesIntegrationTest extends IntegrationTest {
         return event;
     }
 
+    /** An agent of every Caf these tests use (38, and 2B for a queue of this class's requests alone). */
     private static RequestPostProcessor agent() {
-        return user("agent").roles("AGENT");
+        return user("agent-several").roles("AGENT");
     }
 }

@@ -49,7 +49,7 @@ class KeyDocumentsAtStartUpIntegrationTest extends IntegrationTest {
         assertThat(store.openReferences(CAF, siret, Profile.T4, "another request"))
                 .containsExactly(older.reference(), waiting.reference());
         assertThat(store.openReferences(CAF, siret, Profile.T4, waiting.id())).containsExactly(older.reference());
-        assertThat(store.queue(Profile.T4, CAF, 0, 200).content()).extracting(DecisionDocument::id)
+        assertThat(store.queue(Profile.T4, java.util.Set.of(CAF), 0, 200).content()).extracting(DecisionDocument::id)
                 .contains(waiting.id()).doesNotContain(older.id());
 
         recorder.start();

@@ -308,30 +308,33 @@ class ReviewApiIntegrationTest extends IntegrationTest {
                 "Association " + token.toLowerCase(java.util.Locale.ROOT)), t0, "38");
         RequestSubmitted savoie = decide(named(Requests.t4(Sirets.random(), "B2"), "Mairie " + token), t0.plusSeconds(30), "73");
 
-        mvc.perform(get("/api/v1/decisions").param("q", token).param("department", "38").with(agent()))
+        mvc.perform(get("/api/v1/decisions").param("q", token).param("department", "38")
+                        .with(agentOfSeveralCafs()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalElements").value(3))
                 .andExpect(jsonPath("$.content[*].reference",
                         contains(first.reference(), second.reference(), third.reference())));
-        mvc.perform(get("/api/v1/decisions").param("q", token).param("size", "2").param("page", "1").with(agent()))
+        mvc.perform(get("/api/v1/decisions").param("q", token).param("size", "2").param("page", "1")
+                        .with(agentOfSeveralCafs()))
                 .andExpect(jsonPath("$.totalElements").value(4))
                 .andExpect(jsonPath("$.page").value(1))
                 .andExpect(jsonPath("$.size").value(2))
                 .andExpect(jsonPath("$.content[*].reference", contains(second.reference(), third.reference())));
-        mvc.perform(get("/api/v1/decisions").param("q", token).param("status", "REJECTED").with(agent()))
+        mvc.perform(get("/api/v1/decisions").param("q", token).param("status", "REJECTED").with(agentOfSeveralCafs()))
                 .andExpect(jsonPath("$.content[*].reference", contains(third.reference())));
         mvc.perform(get("/api/v1/decisions").param("q", token).param("profile", "T4").param("department", "73")
-                        .with(agent()))
+                        .with(agentOfSeveralCafs()))
                 .andExpect(jsonPath("$.content[*].reference", contains(savoie.reference())));
         // A SIRET as partners type it, and a reference.
         String spaced = siret.value().substring(0, 3) + " " + siret.value().substring(3, 6) + " "
                 + siret.value().substring(6, 9) + " " + siret.value().substring(9);
-        mvc.perform(get("/api/v1/decisions").param("q", spaced).with(agent()))
+        mvc.perform(get("/api/v1/decisions").param("q", spaced).with(agentOfSeveralCafs()))
                 .andExpect(jsonPath("$.content[*].reference", contains(second.reference())));
-        mvc.perform(get("/api/v1/decisions").param("q", third.reference().toLowerCase(java.util.Locale.ROOT)).with(agent()))
+        mvc.perform(get("/api/v1/decisions").param("q", third.reference().toLowerCase(java.util.Locale.ROOT))
+                        .with(agentOfSeveralCafs()))
                 .andExpect(jsonPath("$.content[*].reference", contains(third.reference())));
         // Characters that mean something in a regular expression are searched as typed.
-        mvc.perform(get("/api/v1/decisions").param("q", token + ".*").with(agent()))
+        mvc.perform(get("/api/v1/decisions").param("q", token + ".*").with(agentOfSeveralCafs()))
                 .andExpect(jsonPath("$.totalElements").value(0));
     }
 
@@ -391,5 +394,10 @@ class ReviewApiIntegrationTest extends IntegrationTest {
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor agent() {
         return httpBasic("agent", "agent");
+    }
+
+    /** An agent of Cafs 38 and 73 (and others), who lists both. */
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor agentOfSeveralCafs() {
+        return httpBasic("agent-several", "agent");
     }
 }

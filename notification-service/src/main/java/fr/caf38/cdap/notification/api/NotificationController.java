@@ -6,6 +6,7 @@ import fr.caf38.cdap.notification.store.NotificationIds;
 import fr.caf38.cdap.notification.store.NotificationStatus;
 import fr.caf38.cdap.notification.store.NotificationStore;
 import fr.caf38.cdap.notification.store.NotificationStore.Holder;
+import fr.caf38.cdap.security.AgentCafs;
 import fr.caf38.cdap.security.AgentNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,7 +28,11 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The agents' view of the emails (role AGENT, enforced by agent-security for {@code /api/**}). */
+/**
+ * The agents' view of the emails (role AGENT, enforced by agent-security for {@code /api/**}), limited
+ * to the agent's Cafs: an email belongs to its request's Caf, and another Caf's is answered like an
+ * unknown one.
+ */
 @RestController
 @RequestMapping("/api/v1/notifications")
 @Tag(name = "Notifications", description = "Les courriels envoyés aux partenaires et aux agents, et leur remise")
@@ -38,21 +43,25 @@ class NotificationController {
     private final NotificationStore store;
     private final NotificationSender sender;
     private final AgentNames agentNames;
+    private final AgentCafs agentCafs;
 
-    NotificationController(NotificationStore store, NotificationSender sender, AgentNames agentNames) {
+    NotificationController(NotificationStore store, NotificationSender sender, AgentNames agentNames,
+                           AgentCafs agentCafs) {
         this.store = store;
         this.sender = sender;
         this.agentNames = agentNames;
+        this.agentCafs = agentCafs;
     }
 
     @GetMapping
-    @Operation(summary = "Liste les courriels, du plus récent au plus ancien")
+    @Operation(summary = "Liste les courriels des Caf de l'agent, du plus récent au plus ancien")
     PageView<NotificationView> list(
             @Parameter(description = "identifiant (UUID) de la demande") @RequestParam(required = false) String requestId,
             @Parameter(description = "PENDING, SENT ou FAILED") @RequestParam(required = false) String status,
             @Parameter(description = "type de courriel, par exemple APPROVED") @RequestParam(required = false) String kind,
             @Parameter(description = "numéro de page, à partir de 0") @RequestParam(required = false) String page,
-            @Parameter(description = "taille de page, de 1 à 200 (50 par défaut)") @RequestParam(required = false) String size) {
+            @Parameter(description = "taille de page, de 1 à 200 (50 par défaut)") @RequestParam(required = false) String size,
+            Authentication authentication) {
         List<ParameterError> errors = new ArrayList<>();
         String request = requestId == null ? null : uuid(requestId, errors);
         NotificationStatus wantedStatus = status == null ? null
@@ -66,7 +75,8 @@ class NotificationController {
         if (!errors.isEmpty()) {
             throw new InvalidParametersException(errors);
         }
-        var result = store.search(request, wantedStatus, wantedKind, pageNumber, pageSize);
+        var result = store.search(agentCafs.of(authentication), request, wantedStatus, wantedKind, pageNumber,
+                pageSize);
         return new PageView<>(result.content().stream().map(NotificationView::of).toList(), pageNumber, pageSize,
                 result.totalElements());
     }
@@ -78,7 +88,7 @@ class NotificationController {
             throw new NotificationNotFoundException();
         }
         Holder holder = sender.holder();
-        var result = store.retry(id, agentNames.of(authentication), holder)
+        var result = store.retry(id, agentNames.of(authentication), agentCafs.of(authentication), holder)
                 .orElseThrow(NotificationNotFoundException::new);
         if (!result.retried()) {
             throw new NotRetryableException(result.notification().status());

@@ -56,6 +56,7 @@ public record Notification(
         public static final String KIND = "kind";
         public static final String AUDIENCE = "audience";
         public static final String REQUEST_ID = "requestId";
+        public static final String CAF_DEPARTMENT = "cafDepartment";
         public static final String SEQUENCE = "sequence";
         public static final String STATUS = "status";
         public static final String ATTEMPTS = "attempts";

@@ -241,9 +241,24 @@ public class NotificationStore {
 
     // --- the agents' side ---
 
-    /** A page of notifications, newest first; null filters are ignored. */
+    /** A page of notifications of any Caf, newest first; null filters are ignored. */
     public PageResult search(String requestId, NotificationStatus status, NotificationKind kind, int page, int size) {
+        return search(null, requestId, status, kind, page, size);
+    }
+
+    /**
+     * A page of the notifications of these Cafs (an email belongs to its request's Caf; null means
+     * every Caf, empty none), newest first; null filters are ignored.
+     */
+    public PageResult search(Set<String> cafs, String requestId, NotificationStatus status, NotificationKind kind,
+                             int page, int size) {
+        if (cafs != null && cafs.isEmpty()) {
+            return new PageResult(List.of(), 0);
+        }
         Criteria criteria = new Criteria();
+        if (cafs != null) {
+            criteria = criteria.and(Fields.CAF_DEPARTMENT).in(cafs.stream().sorted().toList());
+        }
         if (requestId != null) {
             criteria = criteria.and(Fields.REQUEST_ID).is(requestId);
         }
@@ -265,15 +280,16 @@ public class NotificationStore {
     }
 
     /**
-     * Puts a FAILED notification back in the queue (attempts reset, due now) for {@code holder}.
-     * Empty when it does not exist; otherwise the notification as it is after the call, whatever its
+     * Puts a FAILED notification of one of {@code cafs} back in the queue (attempts reset, due now) for
+     * {@code holder}. Empty when it does not exist or belongs to another Caf; otherwise the notification as it is after the call, whatever its
      * status. The step is claimed by key: a FAILED notification has no pending entry, so only the
      * call whose insert of that entry succeeds moves it, by an update by _id; a concurrent one loses.
      */
-    public Optional<RetryResult> retry(String id, String agent, Holder holder) {
+    public Optional<RetryResult> retry(String id, String agent, Set<String> cafs, Holder holder) {
         Instant now = holder.at();
         Notification current = mongo.findById(id, Notification.class);
-        if (current == null) {
+        if (current == null || !cafs.contains(current.cafDepartment())) {
+            // Another Caf's email is answered like one that does not exist.
             return Optional.empty();
         }
         if (current.status() != NotificationStatus.FAILED

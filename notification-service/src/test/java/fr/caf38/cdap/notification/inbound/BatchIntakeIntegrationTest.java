@@ -70,8 +70,8 @@ class BatchIntakeIntegrationTest {
         static Scenario create() {
             RequestSubmitted first = TestEvents.submitted(TestEvents.uniqueEmail());
             RequestSubmitted second = TestEvents.submitted(TestEvents.uniqueEmail());
-            RequestSubmitted elsewhere = RequestSubmitted.of(UUID.randomUUID(), "CDAP-73-2026-00001",
-                    DepartmentCode.of("73"), Instant.now(), TestEvents.submitted(TestEvents.uniqueEmail()).request());
+            RequestSubmitted elsewhere = RequestSubmitted.of(UUID.randomUUID(), "CDAP-74-2026-00001",
+                    DepartmentCode.of("74"), Instant.now(), TestEvents.submitted(TestEvents.uniqueEmail()).request());
             EligibilityDecided underReview = TestEvents.decided(first, DecisionStatus.UNDER_REVIEW, 1);
             EligibilityDecided foreign = TestEvents.decided(elsewhere, DecisionStatus.APPROVED, 1);
             return new Scenario(first, second, foreign,
@@ -110,7 +110,7 @@ class BatchIntakeIntegrationTest {
                 List<ConsumerRecord<String, String>> letters = dlq.await(record -> foreign.equals(record.value()), 1, TIMEOUT);
                 assertThat(letters).hasSize(1);
                 assertThat(header(letters.get(0), "x-original-topic")).isEqualTo(Topics.REQUESTS_DECIDED);
-                assertThat(header(letters.get(0), "x-exception-message")).contains("cdap.cafs.73");
+                assertThat(header(letters.get(0), "x-exception-message")).contains("cdap.cafs.74");
                 assertThat(letters.get(0).key()).isEqualTo(scenario.foreign().siret().value());
             }
         }
