@@ -121,7 +121,7 @@ class CafScopingIntegrationTest {
                 caf, "73282932000074", "ne-pas-repondre@caf38.localhost", "Caf " + caf,
                 "partenaires@caf" + caf + ".localhost", "accueil@ccas-exemple.fr", "Sujet", "texte", "<p>html</p>",
                 "<" + UUID.randomUUID() + "@caf38.localhost>", 1, NotificationStatus.FAILED, 4,
-                "Serveur de messagerie injoignable (test)", null, now, null, null, null);
+                "Serveur de messagerie injoignable (test)", null, now, null, null, null, null);
         assertThat(store.insert(notification)).isTrue();
         return notification;
     }
