@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInController {
     static final String LAST_USERNAME = SignInController.class.getName() + ".username";
+    static final String LOCKED = SignInController.class.getName() + ".locked";
 
     @GetMapping(ConsoleSecurityConfiguration.SIGN_IN)
     String signIn(@RequestParam(required = false) String erreur, @RequestParam(required = false) String deconnexion,
@@ -29,18 +30,21 @@ class SignInController {
             return "redirect:/";
         }
         String username = null;
+        String locked = null;
         HttpSession session = request.getSession(false);
         if (session != null) {
             username = (String) session.getAttribute(LAST_USERNAME);
+            locked = (String) session.getAttribute(LOCKED);
             session.removeAttribute(LAST_USERNAME);
+            session.removeAttribute(LOCKED);
         }
         boolean failed = erreur != null;
         model.addAttribute("failed", failed);
         model.addAttribute("signedOut", deconnexion != null);
         model.addAttribute("username", username);
         model.addAttribute("errors", failed
-                ? new PageErrors(java.util.List.of(new PageErrors.Item("username", "identifiant",
-                "Identifiant ou mot de passe incorrect : vérifiez-les et recommencez.")))
+                ? new PageErrors(java.util.List.of(new PageErrors.Item("username", "identifiant", locked != null ? locked
+                : "Identifiant ou mot de passe incorrect : vérifiez-les et recommencez.")))
                 : PageErrors.none());
         return "connexion";
     }
