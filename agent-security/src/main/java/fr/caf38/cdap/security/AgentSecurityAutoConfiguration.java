@@ -28,7 +28,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -77,10 +79,17 @@ public class AgentSecurityAutoConfiguration {
         return new AgentCafs(properties);
     }
 
+    /**
+     * Hashes name their encoder ({@code {bcrypt}$2a$...}); one without is read as PBKDF2 (Spring
+     * Security's defaults, hexadecimal): it holds neither {@code $} nor braces, so a Compose default can
+     * carry it, which no Compose version reads alike for a bcrypt hash.
+     */
     @Bean
     @ConditionalOnMissingBean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        var encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        encoder.setDefaultPasswordEncoderForMatches(Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        return encoder;
     }
 
     @Bean

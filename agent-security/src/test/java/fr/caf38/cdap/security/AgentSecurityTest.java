@@ -183,6 +183,16 @@ class AgentSecurityTest {
         assertThat(new AgentSecurityAutoConfiguration().agentUsers(none, local)).isNotNull();
     }
 
+    @Test
+    void aHashWithoutItsEncoderIsReadAsPbkdf2AsComposeDefaultsHoldIt() {
+        var encoder = new AgentSecurityAutoConfiguration().passwordEncoder();
+        String compose = "fdbb036e3fadf5b431badf6ecc71f2aa4f2aff529a79c6db915163d6e450a52ec80efc9b832c789d1a2784a4fdaac1a3";
+        assertThat(encoder.matches("agent", compose)).isTrue();
+        assertThat(encoder.matches("autre", compose)).isFalse();
+        assertThat(encoder.matches("agent", "{bcrypt}$2a$10$MOSVIKZPROmrBmzqQ9DONeRshuz8TlxsKLoj1BJ8sTvHac9R9JKQu"))
+                .isTrue();
+    }
+
     private static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);
