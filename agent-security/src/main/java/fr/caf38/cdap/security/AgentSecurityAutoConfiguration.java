@@ -20,7 +20,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -221,12 +221,22 @@ public class AgentSecurityAutoConfiguration {
         return converter;
     }
 
-    /** {@code 401}, or {@code 429} with {@code Retry-After} while the name or the address is locked. */
+    /**
+     * {@code 401}, or {@code 429} with {@code Retry-After} while the name or the address is locked, or
+     * {@code 503} when the sign-in counts cannot be read.
+     */
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
             if (exception instanceof SignInLockedException locked) {
                 response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
                 Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, lockedMessage(locked));
+                return;
+            }
+            if (exception instanceof InternalAuthenticationServiceException) {
+                // The sign-in counts could not be read or written (the store away): no way to check safely.
+                response.setHeader("Retry-After", "30");
+                Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                        "Connexion momentanément impossible : réessayez dans quelques instants.");
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"cdap-agents\"");

@@ -2,6 +2,7 @@ package fr.caf38.cdap.security.signin;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -63,13 +64,25 @@ public class ThrottledAuthenticationManager implements AuthenticationManager {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
 
-        SignInThrottle.Standing standing = throttle.standing(login, address);
-        throttle.refuseIfLocked(standing);
-
         String key = SignInThrottle.sha256(login + '\u0000' + password);
         Instant now = clock.instant();
         Remembered known = remembered.get(key);
-        if (known != null && known.until().isAfter(now)) {
+        boolean isKnown = known != null && known.until().isAfter(now);
+
+        SignInThrottle.Standing standing;
+        try {
+            standing = throttle.standing(login, address);
+        } catch (DataAccessException e) {
+            if (isKnown) {
+                // Checked minutes ago: the store being away does not shut the scraper out.
+                log.warn("Sign-in counts unreadable ({}); remembered credentials of '{}' let in", e.toString(),
+                        SignInThrottle.printable(login));
+                return authenticated(known.user(), attempt);
+            }
+            throw new InternalAuthenticationServiceException("Sign-in counts unreadable", e);
+        }
+        throttle.refuseIfLocked(standing);
+        if (isKnown) {
             throttle.succeeded(standing);
             return authenticated(known.user(), attempt);
         }
@@ -80,13 +93,21 @@ public class ThrottledAuthenticationManager implements AuthenticationManager {
         } catch (InternalAuthenticationServiceException e) {
             throw e; // the users could not be read: nobody's failure
         } catch (AuthenticationException e) {
-            throttle.failed(standing);
+            try {
+                throttle.failed(standing);
+            } catch (DataAccessException storeAway) {
+                throw new InternalAuthenticationServiceException("Sign-in failure not counted", storeAway);
+            }
             throw e;
         }
         if (checked == null || !(checked.getPrincipal() instanceof UserDetails user)) {
             throw new ProviderNotFoundException("No user for this sign-in");
         }
-        throttle.succeeded(standing);
+        try {
+            throttle.succeeded(standing);
+        } catch (DataAccessException e) {
+            log.warn("Count of login name '{}' not cleared: {}", SignInThrottle.printable(login), e.toString());
+        }
         log.info("Sign-in of login name '{}' from source address {}", SignInThrottle.printable(user.getUsername()),
                 SignInThrottle.printable(address));
         remember(key, user, now);

@@ -251,6 +251,37 @@ class ThrottledSignInTest {
         assertThat(attempt("agent", "secret", "10.0.0.1").isAuthenticated()).isTrue();
     }
 
+    @Test
+    void withTheStoreAwayOnlyCredentialsCheckedMinutesAgoGetIn() {
+        MongoServer own = new MongoServer(new MemoryBackend());
+        int port = own.bind().getPort();
+        try (MongoClient away = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(300,
+                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .readTimeout(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .build())) {
+            SignInProperties properties = SignInProperties.defaults();
+            var failures = new SignInFailures(new MongoTemplate(away, "signin"), properties.collection());
+            var passwords = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
+                    User.withUsername("monitor").password("{noop}monitor").roles("MONITORING").build(),
+                    User.withUsername("agent").password("{noop}secret").roles("AGENT").build()));
+            passwords.setPasswordEncoder(new DelegatingPasswordEncoder("noop",
+                    Map.of("noop", NoOpPasswordEncoder.getInstance())));
+            signIn = new ThrottledAuthenticationManager(passwords, new SignInThrottle(failures, properties, clock),
+                    properties, clock);
+            assertThat(attempt("monitor", "monitor", "10.0.0.1").isAuthenticated()).isTrue();
+
+            own.shutdownNow();
+            assertThat(attempt("monitor", "monitor", "10.0.0.1").isAuthenticated()).isTrue();
+            assertThatThrownBy(() -> attempt("agent", "secret", "10.0.0.1"))
+                    .isInstanceOf(org.springframework.security.authentication.InternalAuthenticationServiceException.class);
+        } finally {
+            own.shutdownNow();
+        }
+    }
+
     private void failTimes(String login, int times, String address) {
         for (int i = 0; i < times; i++) {
             assertThatThrownBy(() -> attempt(login, "wrong", address)).isInstanceOf(BadCredentialsException.class);

@@ -87,6 +87,14 @@ class ActuatorAccessIntegrationTest {
     }
 
     @Test
+    void whatTheFirewallRefusesOnThePartnersApiIsA400Problem() throws Exception {
+        mvc.perform(get(java.net.URI.create("/api/v1/access-requests/%2e%2e/x")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.status").value(400));
+    }
+
+    @Test
     void onIntakeOnlyTheActuatorIsProtected() throws Exception {
         // The partner's pages and API answer without credentials, and no session is made for them.
         mvc.perform(get("/"))
