@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -65,8 +66,11 @@ class ConsoleSecurityConfiguration {
         SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler(SIGN_IN + "?erreur");
         return (request, response, exception) -> {
             if (exception instanceof SignInLockedException locked) {
-                request.getSession().setAttribute(SignInController.LOCKED,
+                request.getSession().setAttribute(SignInController.MESSAGE,
                         AgentSecurityAutoConfiguration.lockedMessage(locked));
+            } else if (exception instanceof InternalAuthenticationServiceException) {
+                request.getSession().setAttribute(SignInController.MESSAGE,
+                        "Connexion momentanément impossible : réessayez dans quelques instants.");
             }
             String username = request.getParameter("username");
             if (username != null) {
