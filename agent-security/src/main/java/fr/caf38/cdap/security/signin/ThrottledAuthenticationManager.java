@@ -124,14 +124,18 @@ public class ThrottledAuthenticationManager implements AuthenticationManager {
                 remembered.clear();
             }
         }
-        remembered.put(key, new Remembered(user, now.plus(properties.cacheFor())));
+        remembered.put(key, new Remembered(withoutPassword(user), now.plus(properties.cacheFor())));
+    }
+
+    private static UserDetails withoutPassword(UserDetails user) {
+        return org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
+                .password("").authorities(user.getAuthorities()).build();
     }
 
     /** The signed-in user, without any password (neither the one typed nor the stored hash). */
     private static Authentication authenticated(UserDetails user, Authentication attempt) {
-        UserDetails withoutPassword = org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
-                .password("").authorities(user.getAuthorities()).build();
-        var token = UsernamePasswordAuthenticationToken.authenticated(withoutPassword, null, user.getAuthorities());
+        var token = UsernamePasswordAuthenticationToken.authenticated(withoutPassword(user), null,
+                user.getAuthorities());
         token.setDetails(attempt.getDetails());
         return token;
     }
