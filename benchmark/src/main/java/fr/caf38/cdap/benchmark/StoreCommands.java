@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Store commands sent by the services so far, read from their own metrics
  * ({@code mongodb_driver_commands_seconds_count} in {@code /actuator/prometheus}), without the
- * commands that are no request's work (handshakes, pings, index creation).
+ * commands that are no request's work (handshakes, pings, index creation, the scraper's sign-in).
  */
 final class StoreCommands {
     /** Metrics need the monitoring user (the local stack's {@code monitor}, or -Dcdap.monitor.user/password). */
@@ -65,6 +65,10 @@ final class StoreCommands {
         while (sample.find()) {
             Matcher command = COMMAND.matcher(sample.group(1));
             if (command.find() && NOT_COUNTED.contains(command.group(1))) {
+                continue;
+            }
+            // The scraper's own sign-in (a read of its lock by _id) is no request's work either.
+            if (sample.group(1).contains("collection=\"sign_in_failures\"")) {
                 continue;
             }
             total += Double.parseDouble(sample.group(2));
