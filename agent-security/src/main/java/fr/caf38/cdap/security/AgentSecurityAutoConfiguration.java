@@ -1,21 +1,36 @@
 package fr.caf38.cdap.security;
 
+import fr.caf38.cdap.security.signin.SignInFailures;
+import fr.caf38.cdap.security.signin.SignInLockedException;
+import fr.caf38.cdap.security.signin.SignInProperties;
+import fr.caf38.cdap.security.signin.SignInThrottle;
+import fr.caf38.cdap.security.signin.ThrottledAuthenticationManager;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -24,21 +39,35 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
- * Secures the agents' API ({@code /api/**}): role {@code AGENT}, HTTP Basic for configured agents,
- * bearer JWT when an issuer is configured; {@code 401} without credentials and {@code 403} without
- * the role, both as problem details. Health, OpenAPI and Swagger UI stay open.
+ * Who may sign in, and to what, on each service.
+ * <ul>
+ * <li>The agents' API ({@code /api/**}, unless {@code cdap.security.agent-api.enabled=false}, as on
+ * intake whose API is the partners'): role {@code AGENT}, HTTP Basic for configured users, bearer JWT
+ * when an issuer is configured.</li>
+ * <li>The actuator: health and its two probes open, with the status only; everything else (health
+ * details, {@code prometheus}, {@code metrics}, {@code info}) needs role {@code MONITORING} or
+ * {@code AGENT}.</li>
+ * </ul>
+ * {@code 401} without credentials, {@code 403} without the role, {@code 429} while the name or the
+ * address is locked, all as problem details. Every password sign-in goes through the one
+ * {@link ThrottledAuthenticationManager} (the console's form login too). OpenAPI and Swagger UI stay open.
  *
- * <p>Refuses to start outside the {@code local} profile when neither agents nor an issuer are
+ * <p>Refuses to start outside the {@code local} profile when neither users nor an issuer are
  * configured: a service nobody can use, or worse one with a known default password, is a mistake.
  */
-@AutoConfiguration
-@EnableConfigurationProperties(AgentSecurityProperties.class)
+@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@EnableConfigurationProperties({AgentSecurityProperties.class, SignInProperties.class})
 public class AgentSecurityAutoConfiguration {
     public static final String AGENT = "AGENT";
+    public static final String MONITORING = "MONITORING";
+    /** The actuator endpoints that answer anyone, with the status only. */
+    static final String[] OPEN_HEALTH = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+    private static final Logger log = LoggerFactory.getLogger(AgentSecurityAutoConfiguration.class);
 
     @Bean
     AgentNames agentNames(AgentSecurityProperties properties) {
@@ -50,12 +79,45 @@ public class AgentSecurityAutoConfiguration {
         return new AgentCafs(properties);
     }
 
+    /**
+     * Hashes name their encoder ({@code {bcrypt}$2a$...}); one without is read as PBKDF2 (Spring
+     * Security's defaults, hexadecimal): it holds neither {@code $} nor braces, so a Compose default can
+     * carry it, which no Compose version reads alike for a bcrypt hash.
+     */
     @Bean
+    @ConditionalOnMissingBean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        var encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        encoder.setDefaultPasswordEncoderForMatches(Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        return encoder;
     }
 
     @Bean
+    SignInFailures signInFailures(MongoTemplate mongo, SignInProperties properties) {
+        SignInFailures failures = new SignInFailures(mongo, properties.collection());
+        failures.createIndexes();
+        return failures;
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SignInFailures failures, SignInProperties properties, ObjectProvider<Clock> clock) {
+        return new SignInThrottle(failures, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * The one way to sign in with a password. Deliberately the only authentication bean: the users are
+     * not a {@code UserDetailsService} bean, so no default manager can check a password unthrottled.
+     */
+    @Bean
+    ThrottledAuthenticationManager agentAuthenticationManager(AgentSecurityProperties properties,
+                                                              SignInProperties signIn, Environment environment,
+                                                              PasswordEncoder passwordEncoder, SignInThrottle throttle,
+                                                              ObjectProvider<Clock> clock) {
+        var passwords = new DaoAuthenticationProvider(agentUsers(properties, environment));
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationManager(passwords, throttle, signIn, clock.getIfAvailable(Clock::systemUTC));
+    }
+
     UserDetailsService agentUsers(AgentSecurityProperties properties, Environment environment) {
         if (properties.agents().isEmpty() && !properties.hasIssuer()
                 && !environment.acceptsProfiles(Profiles.of("local"))) {
@@ -72,31 +134,81 @@ public class AgentSecurityAutoConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain agentApiSecurity(HttpSecurity http, AgentSecurityProperties properties) throws Exception {
+    @ConditionalOnProperty(name = "cdap.security.agent-api.enabled", havingValue = "true", matchIfMissing = true)
+    SecurityFilterChain agentApiSecurity(HttpSecurity http, AgentSecurityProperties properties,
+                                         ThrottledAuthenticationManager signIn) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(AGENT))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(AGENT));
+        return stateless(http, properties, signIn,
+                forbidden("Cette action est réservée aux agents de la Caf.")).build();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 15)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, AgentSecurityProperties properties,
+                                         ThrottledAuthenticationManager signIn) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPEN_HEALTH).permitAll()
+                        .anyRequest().hasAnyRole(MONITORING, AGENT));
+        return stateless(http, properties, signIn,
+                forbidden("Ces informations sont réservées à la supervision et aux agents de la Caf.")).build();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+    SecurityFilterChain openEndpoints(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /**
+     * What the firewall refuses (an encoded slash, a control character in a header...) is a {@code 400}:
+     * problem details on the API and the actuator, the service's own error page elsewhere.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, exception) -> {
+            log.warn("Request refused by the firewall ({} from {}): {}", request.getMethod(), request.getRemoteAddr(),
+                    printable(exception.getMessage()));
+            if (machinePath(request)) {
+                Problems.write(response, HttpStatus.BAD_REQUEST,
+                        "Requête refusée : son adresse ou ses en-têtes contiennent des caractères non autorisés.");
+            } else {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+            }
+        };
+    }
+
+    private static boolean machinePath(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri != null && (uri.equals("/api") || uri.startsWith("/api/") || uri.equals("/actuator")
+                || uri.startsWith("/actuator/"));
+    }
+
+    private static String printable(String text) {
+        return text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** Basic (throttled) and, with an issuer, bearer JWT; no session, so no cookie to protect from CSRF. */
+    private static HttpSecurity stateless(HttpSecurity http, AgentSecurityProperties properties,
+                                          ThrottledAuthenticationManager signIn, AccessDeniedHandler forbidden)
+            throws Exception {
+        http.authenticationManager(signIn)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // A stateless API authenticated on every call by a header: no cookie to protect from CSRF.
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden()));
+                        .accessDeniedHandler(forbidden));
         if (properties.hasIssuer()) {
             JwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuerUri());
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(unauthorized())
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFromClaim())));
         }
-        return http.build();
-    }
-
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-    SecurityFilterChain openEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(Customizer.withDefaults());
-        return http.build();
+        return http;
     }
 
     private static JwtAuthenticationConverter rolesFromClaim() {
@@ -109,24 +221,37 @@ public class AgentSecurityAutoConfiguration {
         return converter;
     }
 
+    /**
+     * {@code 401}, or {@code 429} with {@code Retry-After} while the name or the address is locked, or
+     * {@code 503} when the sign-in counts cannot be read.
+     */
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
+            if (exception instanceof SignInLockedException locked) {
+                response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+                Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, lockedMessage(locked));
+                return;
+            }
+            if (exception instanceof InternalAuthenticationServiceException) {
+                // The sign-in counts could not be read or written (the store away): no way to check safely.
+                response.setHeader("Retry-After", "30");
+                Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                        "Connexion momentanément impossible : réessayez dans quelques instants.");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"cdap-agents\"");
-            problem(response, HttpStatus.UNAUTHORIZED, "Authentification requise.");
+            Problems.write(response, HttpStatus.UNAUTHORIZED, "Authentification requise.");
         };
     }
 
-    static AccessDeniedHandler forbidden() {
-        return (request, response, exception) ->
-                problem(response, HttpStatus.FORBIDDEN, "Cette action est réservée aux agents de la Caf.");
+    /** The French message of a lock, for the API and the console alike. */
+    public static String lockedMessage(SignInLockedException locked) {
+        long minutes = (locked.retryAfterSeconds() + 59) / 60;
+        return "Trop de tentatives de connexion échouées pour cet identifiant ou depuis cette adresse : "
+                + "réessayez dans " + minutes + (minutes > 1 ? " minutes." : " minute.");
     }
 
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
-            throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    static AccessDeniedHandler forbidden(String detail) {
+        return (request, response, exception) -> Problems.write(response, HttpStatus.FORBIDDEN, detail);
     }
 }

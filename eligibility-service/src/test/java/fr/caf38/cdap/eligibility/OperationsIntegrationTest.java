@@ -13,11 +13,12 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Health probes, metrics and the OpenAPI description, open without credentials. */
+/** Health probes, metrics (as the monitoring user) and the OpenAPI description. */
 class OperationsIntegrationTest extends IntegrationTest {
     @Autowired
     MockMvc mvc;
@@ -28,7 +29,7 @@ class OperationsIntegrationTest extends IntegrationTest {
 
     @Test
     void readinessCoversTheStoreAndTheBinder() throws Exception {
-        mvc.perform(get("/actuator/health/readiness"))
+        mvc.perform(get("/actuator/health/readiness").with(httpBasic("monitor", "monitor")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"))
@@ -56,7 +57,7 @@ class OperationsIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/v1/decisions/{requestId}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/decisions/{requestId}/review'].post").exists())
                 .andExpect(jsonPath("$.info.title").value("Cdap – décisions d'éligibilité"));
-        mvc.perform(get("/actuator/metrics")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/metrics").with(httpBasic("monitor", "monitor"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.names", hasItem("eligibility.review.queue.size")));
     }
 

@@ -42,6 +42,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("agent", "agent")).GET());
     }
 
+    /** As the local monitoring user, who alone (with agents) reads health details and metrics. */
+    static Response getAsMonitor(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("monitor", "monitor")).GET());
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -114,7 +114,7 @@ class TwoInstancesEndToEndTest {
     }
 
     private static double metric(LocalStack stack, String process, Pattern sample) {
-        Http.Response response = Http.getAsAgent(stack.url(process) + "/actuator/prometheus");
+        Http.Response response = Http.getAsMonitor(stack.url(process) + "/actuator/prometheus");
         Matcher matcher = sample.matcher(response.raw());
         double total = 0;
         while (matcher.find()) {

@@ -1,14 +1,15 @@
 package fr.caf38.cdap.eligibility.console;
 
 import fr.caf38.cdap.security.AgentSecurityAutoConfiguration;
+import fr.caf38.cdap.security.signin.SignInLockedException;
+import fr.caf38.cdap.security.signin.ThrottledAuthenticationManager;
 import jakarta.servlet.DispatcherType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -20,8 +21,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Security of the agents' pages: everything that the chains of {@code agent-security} (the API at
- * {@code /api/**}, then the open operations endpoints) do not match. Form login at {@code /connexion}
- * for the same agents as the API (its {@code UserDetailsService} and {@code PasswordEncoder}), role
+ * {@code /api/**}, the actuator, then the open OpenAPI endpoints) do not match. Form login at
+ * {@code /connexion} for the same agents as the API, through the same throttled sign-in
+ * ({@link ThrottledAuthenticationManager}: a locked name or address gets a French message), role
  * {@code AGENT}, a session cookie, so CSRF protection stays on; logout by POST to {@code /deconnexion}.
  * This chain matches any request, so it must come last.
  */
@@ -31,15 +33,15 @@ class ConsoleSecurityConfiguration {
     static final String SIGN_IN = "/connexion";
     static final String FORBIDDEN = "/acces-refuse";
     static final String EXPIRED = "/session-expiree";
-    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
     // Pages are ours alone: no script at all, styles from our own stylesheet, forms posted only to us.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; "
             + "style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain agentConsoleSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain agentConsoleSecurity(HttpSecurity http, ThrottledAuthenticationManager signIn) throws Exception {
+        http.authenticationManager(signIn)
+                .authorizeHttpRequests(requests -> requests
                         // Error pages and the forwards to the refusal pages render whatever led there.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/css/**", "/favicon.ico", "/error", SIGN_IN, FORBIDDEN, EXPIRED).permitAll()
@@ -56,11 +58,20 @@ class ConsoleSecurityConfiguration {
         return http.build();
     }
 
-    /** Back to the sign-in page with the message, and the login typed kept for the form (not the password). */
+    /**
+     * Back to the sign-in page with the message (the lock's when the name or the address is locked), and
+     * the login typed kept for the form (not the password). The throttle has logged the failure.
+     */
     private static AuthenticationFailureHandler signInFailure() {
         SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler(SIGN_IN + "?erreur");
         return (request, response, exception) -> {
-            log.info("Agent sign-in refused: {}", exception.getClass().getSimpleName());
+            if (exception instanceof SignInLockedException locked) {
+                request.getSession().setAttribute(SignInController.MESSAGE,
+                        AgentSecurityAutoConfiguration.lockedMessage(locked));
+            } else if (exception instanceof InternalAuthenticationServiceException) {
+                request.getSession().setAttribute(SignInController.MESSAGE,
+                        "Connexion momentanément impossible : réessayez dans quelques instants.");
+            }
             String username = request.getParameter("username");
             if (username != null) {
                 request.getSession().setAttribute(SignInController.LAST_USERNAME,

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInController {
     static final String LAST_USERNAME = SignInController.class.getName() + ".username";
+    /** A refusal that is not a wrong password: the name or the address locked, or the counts unreadable. */
+    static final String MESSAGE = SignInController.class.getName() + ".message";
 
     @GetMapping(ConsoleSecurityConfiguration.SIGN_IN)
     String signIn(@RequestParam(required = false) String erreur, @RequestParam(required = false) String deconnexion,
@@ -29,18 +31,21 @@ class SignInController {
             return "redirect:/";
         }
         String username = null;
+        String message = null;
         HttpSession session = request.getSession(false);
         if (session != null) {
             username = (String) session.getAttribute(LAST_USERNAME);
+            message = (String) session.getAttribute(MESSAGE);
             session.removeAttribute(LAST_USERNAME);
+            session.removeAttribute(MESSAGE);
         }
         boolean failed = erreur != null;
         model.addAttribute("failed", failed);
         model.addAttribute("signedOut", deconnexion != null);
         model.addAttribute("username", username);
         model.addAttribute("errors", failed
-                ? new PageErrors(java.util.List.of(new PageErrors.Item("username", "identifiant",
-                "Identifiant ou mot de passe incorrect : vérifiez-les et recommencez.")))
+                ? new PageErrors(java.util.List.of(new PageErrors.Item("username", "identifiant", message != null ? message
+                : "Identifiant ou mot de passe incorrect : vérifiez-les et recommencez.")))
                 : PageErrors.none());
         return "connexion";
     }

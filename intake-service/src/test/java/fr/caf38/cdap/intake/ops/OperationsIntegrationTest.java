@@ -6,12 +6,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Health, metrics and the API description, as operators and partners' developers see them. */
+/** Health, metrics and the API description, as the monitoring user and partners' developers see them. */
 @IntakeIntegrationTest
 class OperationsIntegrationTest {
     @Autowired
@@ -20,7 +21,7 @@ class OperationsIntegrationTest {
     @Test
     void readinessAndLivenessAreUp() throws Exception {
         // Kafka is not part of readiness: intake keeps accepting (and storing) while it is down.
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/readiness").with(httpBasic("monitor", "monitor"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"))
                 .andExpect(jsonPath("$.components.readinessState.status").value("UP"))
@@ -31,7 +32,7 @@ class OperationsIntegrationTest {
 
     @Test
     void healthShowsEveryDependencyIncludingThePublicationBacklog() throws Exception {
-        mvc.perform(get("/actuator/health"))
+        mvc.perform(get("/actuator/health").with(httpBasic("monitor", "monitor")))
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"))
                 .andExpect(jsonPath("$.components.binders.status").exists())
                 .andExpect(jsonPath("$.components.outbox.status").value("UP"))
@@ -41,7 +42,7 @@ class OperationsIntegrationTest {
 
     @Test
     void prometheusExposesTheSubmissionCountersAndTheOutboxGauges() throws Exception {
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("monitor", "monitor"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("outbox_pending")))
                 .andExpect(content().string(containsString("outbox_oldest_pending_age_seconds")));
     }

@@ -27,6 +27,7 @@ import static fr.caf38.cdap.intake.Api.submit;
 import static fr.caf38.cdap.intake.Api.validBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -73,7 +74,7 @@ class BrokerOutageIntegrationTest {
         assertThat(relay.pending(AccessRequest.COLLECTION)).isEqualTo(1);
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/health"))
+        mvc.perform(get("/actuator/health").with(httpBasic("monitor", "monitor")))
                 .andExpect(jsonPath("$.components.outbox.status").value("UP"))
                 .andExpect(jsonPath("$.components.outbox.details.requests.pending").value(1))
                 .andExpect(jsonPath("$.components.outbox.details.lastError").isString());

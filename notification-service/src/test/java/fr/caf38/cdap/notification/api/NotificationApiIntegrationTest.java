@@ -147,6 +147,9 @@ class NotificationApiIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/v1/notifications/{id}/retry']").exists());
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health/readiness").with(httpBasic("monitor", "monitor"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"))
                 .andExpect(jsonPath("$.components.mail").doesNotExist());
     }
