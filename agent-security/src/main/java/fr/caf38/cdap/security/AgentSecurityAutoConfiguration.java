@@ -30,7 +30,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Secures the agents' API ({@code /api/**}): role {@code AGENT}, HTTP Basic for configured agents,
  * bearer JWT when an issuer is configured; {@code 401} without credentials and {@code 403} without
- * the role, both as problem details. Health, OpenAPI and Swagger UI stay open.
+ * the role, both as problem details. Health, OpenAPI, Swagger UI and the AsyncAPI description stay open.
  *
  * <p>Refuses to start outside the {@code local} profile when neither agents nor an issuer are
  * configured: a service nobody can use, or worse one with a known default password, is a mistake.
@@ -93,7 +93,7 @@ public class AgentSecurityAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
     SecurityFilterChain openEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/asyncapi.yaml")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(Customizer.withDefaults());
         return http.build();
