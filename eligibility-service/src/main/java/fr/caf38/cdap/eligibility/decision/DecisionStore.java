@@ -276,6 +276,30 @@ public class DecisionStore implements InitializingBean {
         return mongo.find(query, DecisionDocument.class);
     }
 
+    /**
+     * One page of the agents' export: the decisions matching the filter at these Cafs only, oldest
+     * submission first, from just after {@code after} (the previous page's last, or null). Keyset
+     * paging, not skip, so each page costs the same however far the export has gone; without the
+     * request as submitted, the history and the outbox, which the export does not show.
+     */
+    public List<DecisionDocument> exportPage(DecisionFilter filter, Collection<String> cafs, DecisionDocument after,
+                                             int size) {
+        if (cafs.isEmpty()) {
+            return List.of();
+        }
+        List<Criteria> all = new ArrayList<>(List.of(criteria(filter), where("cafDepartment").in(cafs)));
+        if (after != null) {
+            all.add(new Criteria().orOperator(where("submittedAt").gt(after.submittedAt()),
+                    new Criteria().andOperator(where("submittedAt").is(after.submittedAt()), where("_id").gt(after.id()))));
+        }
+        Query query = Query.query(new Criteria().andOperator(all))
+                .with(Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("_id")))
+                .limit(size);
+        query.fields().include("reference", "cafDepartment", "siret", "profile", "legalName", "submittedAt", "status",
+                "decision", "version");
+        return mongo.find(query, DecisionDocument.class);
+    }
+
     public long count(DecisionFilter filter) {
         return mongo.count(Query.query(criteria(filter)), DecisionDocument.COLLECTION);
     }

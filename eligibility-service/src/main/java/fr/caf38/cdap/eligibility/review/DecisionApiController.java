@@ -1,9 +1,11 @@
 package fr.caf38.cdap.eligibility.review;
 
+import fr.caf38.cdap.security.AgentCafs;
 import fr.caf38.cdap.security.AgentNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The agents' API (contract.md, "eligibility-service"). Thin: the work is in the services. */
 @RestController
@@ -20,11 +23,16 @@ public class DecisionApiController {
     private final DecisionQueries queries;
     private final ReviewService reviews;
     private final AgentNames agentNames;
+    private final DecisionExport export;
+    private final AgentCafs agentCafs;
 
-    public DecisionApiController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames) {
+    public DecisionApiController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames,
+                                 DecisionExport export, AgentCafs agentCafs) {
         this.queries = queries;
         this.reviews = reviews;
         this.agentNames = agentNames;
+        this.export = export;
+        this.agentCafs = agentCafs;
     }
 
     @GetMapping
@@ -37,6 +45,16 @@ public class DecisionApiController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return queries.list(status, profile, department, q, page, size);
+    }
+
+    @GetMapping(path = "/export.csv", produces = "text/csv")
+    @Operation(summary = "Export CSV des demandes de vos Caf avec leur dernière décision (mêmes filtres que la liste)")
+    public ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String profile,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String q,
+            Authentication authentication) {
+        // Filters checked, and the agent's Cafs read, before the body streams outside this request's thread.
+        return export.response(queries.filter(status, profile, department, q), agentCafs.of(authentication));
     }
 
     @GetMapping("/{requestId}")
