@@ -55,14 +55,16 @@ public class DecisionStore implements InitializingBean {
     private final Outbox outbox;
     private final SiretRequests siretRequests;
     private final ReviewQueue reviewQueue;
+    private final DecisionCounters counters;
     private final Clock clock;
 
     public DecisionStore(MongoTemplate mongo, Outbox outbox, SiretRequests siretRequests, ReviewQueue reviewQueue,
-                         Clock clock) {
+                         DecisionCounters counters, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.siretRequests = siretRequests;
         this.reviewQueue = reviewQueue;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -118,7 +120,8 @@ public class DecisionStore implements InitializingBean {
     /**
      * Stores a batch of new decisions with their events: one insert of the outbox's pending entries,
      * one unordered insert of the decisions, then the documents kept by key, one bulk upsert of the
-     * SIRET documents and one of the review queue. A decision the store refuses (its request or source
+     * SIRET documents, one of the review queue and one of the dashboard's counters (the decisions stored
+     * now only). A decision the store refuses (its request or source
      * event is already stored: a redelivery, or another delivery won the race) is not stored again; the
      * key documents of what is stored for it, and for the {@code redelivered} request ids, are written
      * again from the stored decisions, read in one find by {@code _id $in}, in case a crash came
@@ -137,6 +140,8 @@ public class DecisionStore implements InitializingBean {
                 keyed.add(decisions.get(i).document());
             }
         }
+        // Counted once: only the decisions this insert stored, not those stored before.
+        counters.countFirst(keyed);
         keyed.addAll(keyFieldsOf(storedBefore));
         siretRequests.recordAll(keyed);
         reviewQueue.addAll(keyed.stream().filter(d -> d.status() == DecisionStatus.UNDER_REVIEW).toList());
@@ -230,6 +235,8 @@ public class DecisionStore implements InitializingBean {
             throw new IllegalStateException("Decision " + current.id() + " vanished while an agent decided it");
         }
         keepKeyDocuments(current, decision);
+        // The claim (or the completion's claim) was won: this decision is counted once.
+        counters.count(current, decision, current.decision());
     }
 
     static String claimId(String requestId, int decisionNumber) {
