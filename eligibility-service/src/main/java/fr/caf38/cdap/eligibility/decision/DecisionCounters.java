@@ -98,6 +98,42 @@ public class DecisionCounters {
         write(incs);
     }
 
+    /**
+     * Adds to {@code incs} what this request's decisions up to {@code cutoff} count, as if each had been
+     * counted when taken: for the start-up build of decisions stored before the counters existed.
+     */
+    void replay(Map<String, Document> incs, DecisionDocument document, Instant cutoff) {
+        Decision previous = null;
+        for (Decision decision : document.history()) {
+            if (decision.decidedAt().isAfter(cutoff)) {
+                break;
+            }
+            add(incs, document, decision, previous);
+            previous = decision;
+        }
+    }
+
+    /**
+     * Writes built counts once per counter document: the update matches only a document not built
+     * yet ({@code built} absent), so a second build finds it built (its upsert's insert is refused by
+     * the _id) and adds nothing. Start-up only, not a request's path.
+     */
+    void writeBuilt(Map<String, Document> incs, Instant cutoff) {
+        incs.forEach((id, inc) -> {
+            String[] key = id.split("\\|", 2);
+            try {
+                collection().updateOne(new Document("_id", id).append("built", new Document("$exists", false)),
+                        new Document("$inc", inc).append("$set", new Document("built", java.util.Date.from(cutoff)))
+                                .append("$setOnInsert", new Document("caf", key[0]).append("week", key[1])),
+                        UPSERT);
+            } catch (com.mongodb.MongoWriteException alreadyBuilt) {
+                if (alreadyBuilt.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw alreadyBuilt;
+                }
+            }
+        });
+    }
+
     /** The counters of these Caf and week keys, by _id: one find by {@code _id $in}. */
     public Map<String, Document> read(Collection<String> ids) {
         Map<String, Document> byId = new LinkedHashMap<>();

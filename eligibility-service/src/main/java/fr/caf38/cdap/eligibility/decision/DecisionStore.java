@@ -140,11 +140,12 @@ public class DecisionStore implements InitializingBean {
                 keyed.add(decisions.get(i).document());
             }
         }
-        // Counted once: only the decisions this insert stored, not those stored before.
-        counters.countFirst(keyed);
+        List<DecisionDocument> storedNow = List.copyOf(keyed);
         keyed.addAll(keyFieldsOf(storedBefore));
         siretRequests.recordAll(keyed);
         reviewQueue.addAll(keyed.stream().filter(d -> d.status() == DecisionStatus.UNDER_REVIEW).toList());
+        // Counted once: only the decisions this insert stored, never those stored before (a redelivery).
+        counters.countFirst(storedNow);
         return refused;
     }
 

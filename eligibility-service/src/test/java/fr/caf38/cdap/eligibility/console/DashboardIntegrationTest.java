@@ -90,11 +90,11 @@ class DashboardIntegrationTest extends IntegrationTest {
 
     @Test
     void thePageShowsTheFiguresOfTheAgentsCafsOnlyReadByKey() throws Exception {
-        // Counters of Caf 73 this week, written as the decisions would have: 10 final decisions, 3 rejections.
+        // Counters of Caf 2B this week, written as the decisions would have: 10 final decisions, 3 rejections.
         String week = counters.week(Instant.now());
         mongo.getCollection(DecisionCounters.COLLECTION).replaceOne(
-                new Document("_id", DecisionCounters.id("73", week)),
-                new Document("_id", DecisionCounters.id("73", week)).append("caf", "73").append("week", week)
+                new Document("_id", DecisionCounters.id("2B", week)),
+                new Document("_id", DecisionCounters.id("2B", week)).append("caf", "2B").append("week", week)
                         .append("outcomes", new Document("APPROVED", 7).append("REJECTED", 3))
                         .append("finalTimes", new Document("b0", 5).append("b3", 4).append("b6", 1))
                         .append("rejections", 3)
@@ -102,16 +102,16 @@ class DashboardIntegrationTest extends IntegrationTest {
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
 
         recorder.start();
-        String savoie;
+        String corse;
         try {
-            savoie = page("agent-savoie");
+            corse = page("agent-corse");
         } finally {
             KeyAccessRule.assertByKey(recorder.stop(), Set.of());
         }
-        assertThat(savoie).contains("<svg", "<table", "TEST_ONLY_FINDING", "67 %", "33 %")
+        assertThat(corse).contains("<svg", "<table", "TEST_ONLY_FINDING", "67 %", "33 %")
                 .contains("id=\"delai-median\">≤ 1 min<")
                 .contains("id=\"delai-p90\">≤ 4 h<")
-                .contains("(73)");
+                .contains("(2B)");
         assertThat(page("agent")).doesNotContain("TEST_ONLY_FINDING").contains("(38)");
         assertThat(page("sans-caf")).contains("aucune Caf").doesNotContain("TEST_ONLY_FINDING");
     }
