@@ -120,9 +120,9 @@ public class DecisionStore implements InitializingBean {
     /**
      * Stores a batch of new decisions with their events: one insert of the outbox's pending entries,
      * one unordered insert of the decisions, then the documents kept by key, one bulk upsert of the
-     * SIRET documents, one of the review queue and one of the dashboard's counters (the decisions stored
-     * now only). A decision the store refuses (its request or source
-     * event is already stored: a redelivery, or another delivery won the race) is not stored again; the
+     * SIRET documents, one of the review queue and one of the dashboard's counters (of the decisions
+     * stored now only). A decision the store refuses (its request or source event is already stored: a
+     * redelivery, or another delivery won the race) is not stored again; the
      * key documents of what is stored for it, and for the {@code redelivered} request ids, are written
      * again from the stored decisions, read in one find by {@code _id $in}, in case a crash came
      * between a decision and its key documents. Every write is by key and sets the same values when

@@ -90,11 +90,11 @@ class DashboardIntegrationTest extends IntegrationTest {
 
     @Test
     void thePageShowsTheFiguresOfTheAgentsCafsOnlyReadByKey() throws Exception {
-        // Counters of Caf 2B this week, written as the decisions would have: 10 final decisions, 3 rejections.
+        // Counters of Caf 05 (no other test decides for it) this week, as decisions would have written them.
         String week = counters.week(Instant.now());
         mongo.getCollection(DecisionCounters.COLLECTION).replaceOne(
-                new Document("_id", DecisionCounters.id("2B", week)),
-                new Document("_id", DecisionCounters.id("2B", week)).append("caf", "2B").append("week", week)
+                new Document("_id", DecisionCounters.id("05", week)),
+                new Document("_id", DecisionCounters.id("05", week)).append("caf", "05").append("week", week)
                         .append("outcomes", new Document("APPROVED", 7).append("REJECTED", 3))
                         .append("finalTimes", new Document("b0", 5).append("b3", 4).append("b6", 1))
                         .append("rejections", 3)
@@ -102,16 +102,16 @@ class DashboardIntegrationTest extends IntegrationTest {
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
 
         recorder.start();
-        String corse;
+        String alpes;
         try {
-            corse = page("agent-corse");
+            alpes = page("agent-alpes");
         } finally {
             KeyAccessRule.assertByKey(recorder.stop(), Set.of());
         }
-        assertThat(corse).contains("<svg", "<table", "TEST_ONLY_FINDING", "67 %", "33 %")
+        assertThat(alpes).contains("<svg", "<table", "TEST_ONLY_FINDING", "67 %", "33 %")
                 .contains("id=\"delai-median\">≤ 1 min<")
                 .contains("id=\"delai-p90\">≤ 4 h<")
-                .contains("(2B)");
+                .contains("(05)");
         assertThat(page("agent")).doesNotContain("TEST_ONLY_FINDING").contains("(38)");
         assertThat(page("sans-caf")).contains("aucune Caf").doesNotContain("TEST_ONLY_FINDING");
     }
