@@ -88,6 +88,10 @@ class AsyncApiDescriptionTest {
             }
         });
         assertThat(addresses).containsExactly(event.topic());
+        // Its consumer groups' dead-letter topics are described too.
+        assertThat(map(API.get("channels")).values().stream().map(channel -> (String) map(channel).get("address"))
+                .filter(address -> address.startsWith(event.topic() + ".") && address.endsWith(".dlq")).toList())
+                .isNotEmpty();
         assertThat(map(SCHEMAS.get("EventHeaders")).get("required")).asList()
                 .containsExactlyInAnyOrder(EventHeaders.EVENT_TYPE, EventHeaders.SCHEMA_VERSION, EventHeaders.EVENT_ID);
         assertThat(map(map(map(SCHEMAS.get("EventHeaders")).get("properties")).get("eventType")).get("enum"))
@@ -95,8 +99,9 @@ class AsyncApiDescriptionTest {
     }
 
     @Test
-    void everyEventTypeIsDescribedAndEveryTopicHasAProducerAndItsConsumers() {
+    void everyEventTypeIsDescribedAndEveryTopicHasAProducerItsConsumersAndTheirDeadLetters() {
         Set<String> described = new TreeSet<>(map(map(API.get("components")).get("messages")).keySet());
+        described.remove("DeadLetter");
         Set<String> records = new TreeSet<>(Arrays.stream(Event.class.getPermittedSubclasses())
                 .map(Class::getSimpleName).toList());
         assertThat(described).isEqualTo(records);
@@ -105,17 +110,22 @@ class AsyncApiDescriptionTest {
         Set<String> receives = new TreeSet<>();
         map(API.get("operations")).forEach((name, operation) -> {
             String channel = ref(map(operation).get("channel"));
-            (map(operation).get("action").equals("send") ? sends : receives).add(name.replaceAll("(Publishes|Consumes).*", "") + ">" + channel);
+            String service = name.replaceAll("(Publishes|Consumes|DeadLetters).*", "");
+            String address = (String) map(map(API.get("channels")).get(channel.substring("#/channels/".length())))
+                    .get("address");
+            (map(operation).get("action").equals("send") ? sends : receives).add(service + ">" + address);
         });
-        // Who publishes and who consumes each topic, as the contract's table says.
-        assertThat(sends).containsExactlyInAnyOrder("intake>#/channels/submitted", "eligibility>#/channels/decided",
-                "notification>#/channels/notified");
-        assertThat(receives).containsExactlyInAnyOrder("eligibility>#/channels/submitted",
-                "notification>#/channels/submitted", "intake>#/channels/decided", "notification>#/channels/decided",
-                "intake>#/channels/notified");
-        assertThat(Set.of(Topics.REQUESTS_SUBMITTED, Topics.REQUESTS_DECIDED, Topics.NOTIFICATIONS_SENT))
-                .containsExactlyInAnyOrderElementsOf(map(API.get("channels")).values().stream()
-                        .map(channel -> (String) map(channel).get("address")).toList());
+        // Who publishes and who consumes each topic, as the contract's table says, and each group's dead letters.
+        assertThat(sends).containsExactlyInAnyOrder("intake>" + Topics.REQUESTS_SUBMITTED,
+                "eligibility>" + Topics.REQUESTS_DECIDED, "notification>" + Topics.NOTIFICATIONS_SENT,
+                "eligibility>" + Topics.deadLetter(Topics.REQUESTS_SUBMITTED, "eligibility"),
+                "notification>" + Topics.deadLetter(Topics.REQUESTS_SUBMITTED, "notification"),
+                "intake>" + Topics.deadLetter(Topics.REQUESTS_DECIDED, "intake"),
+                "notification>" + Topics.deadLetter(Topics.REQUESTS_DECIDED, "notification"),
+                "intake>" + Topics.deadLetter(Topics.NOTIFICATIONS_SENT, "intake"));
+        assertThat(receives).containsExactlyInAnyOrder("eligibility>" + Topics.REQUESTS_SUBMITTED,
+                "notification>" + Topics.REQUESTS_SUBMITTED, "intake>" + Topics.REQUESTS_DECIDED,
+                "notification>" + Topics.REQUESTS_DECIDED, "intake>" + Topics.NOTIFICATIONS_SENT);
     }
 
     /** The comparison itself must fail on a drift, or the tests above prove nothing. */
