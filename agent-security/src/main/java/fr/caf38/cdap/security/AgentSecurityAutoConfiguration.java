@@ -55,7 +55,8 @@ import java.time.Clock;
  * </ul>
  * {@code 401} without credentials, {@code 403} without the role, {@code 429} while the name or the
  * address is locked, all as problem details. Every password sign-in goes through the one
- * {@link ThrottledAuthenticationManager} (the console's form login too). OpenAPI and Swagger UI stay open.
+ * {@link ThrottledAuthenticationManager} (the console's form login too). OpenAPI, Swagger UI and the
+ * AsyncAPI description stay open.
  *
  * <p>Refuses to start outside the {@code local} profile when neither users nor an issuer are
  * configured: a service nobody can use, or worse one with a known default password, is a mistake.
@@ -158,7 +159,7 @@ public class AgentSecurityAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
     SecurityFilterChain openEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/asyncapi.yaml")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(Customizer.withDefaults());
         return http.build();

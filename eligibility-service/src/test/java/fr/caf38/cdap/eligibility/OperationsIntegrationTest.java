@@ -14,6 +14,8 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -59,6 +61,17 @@ class OperationsIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.info.title").value("Cdap – décisions d'éligibilité"));
         mvc.perform(get("/actuator/metrics").with(httpBasic("monitor", "monitor"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.names", hasItem("eligibility.review.queue.size")));
+    }
+
+    @Test
+    void theEventContractDescriptionIsServedWithoutCredentials() throws Exception {
+        mvc.perform(get("/asyncapi.yaml"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/yaml"))
+                .andExpect(content().string(containsString("asyncapi: 3.0.0")))
+                .andExpect(content().string(containsString("address: access-requests.submitted")))
+                .andExpect(content().string(containsString("address: access-requests.decided")))
+                .andExpect(content().string(containsString("address: notifications.sent")));
     }
 
     private double counted(String status, String decidedBy) {

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 
 /** What every page of the console shows (the agent signed in), and its errors as French pages. */
-@ControllerAdvice(assignableTypes = {ListPagesController.class, RequestPageController.class, SignInController.class})
+@ControllerAdvice(assignableTypes = {ListPagesController.class, RequestPageController.class, SignInController.class,
+        DashboardController.class})
 class ConsolePages {
     private static final Logger log = LoggerFactory.getLogger(ConsolePages.class);
 

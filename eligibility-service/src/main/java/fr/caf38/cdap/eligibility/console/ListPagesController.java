@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility.console;
 
+import fr.caf38.cdap.eligibility.review.DecisionExport;
 import fr.caf38.cdap.eligibility.review.DecisionQueries;
 import fr.caf38.cdap.eligibility.review.DecisionSummary;
 import fr.caf38.cdap.eligibility.review.InvalidInputException;
@@ -10,12 +11,16 @@ import fr.caf38.cdap.events.value.Profile;
 import fr.caf38.cdap.security.AgentCafs;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +29,8 @@ import java.util.Set;
  * The two list pages: the queue ({@code /}, requests under review unless another status is chosen,
  * with their age) and every decision ({@code /decisions}). Same filters (GET form), same paging,
  * both oldest submission first, limited to the agent's Cafs (the département filter offers those); the
- * work is {@link DecisionQueries}'s.
+ * work is {@link DecisionQueries}'s. Each list links to the CSV export of what it shows
+ * ({@code /decisions/export.csv}, the API's export signed in by the console's session).
  */
 @Controller
 class ListPagesController {
@@ -40,13 +46,18 @@ class ListPagesController {
             "q", "filtre-recherche",
             "page", "resultats");
 
+    static final String EXPORT = "/decisions/export.csv";
+
     private final DecisionQueries queries;
     private final ConsoleProperties properties;
+    private final DecisionExport export;
     private final AgentCafs agentCafs;
 
-    ListPagesController(DecisionQueries queries, ConsoleProperties properties, AgentCafs agentCafs) {
+    ListPagesController(DecisionQueries queries, ConsoleProperties properties, DecisionExport export,
+                        AgentCafs agentCafs) {
         this.queries = queries;
         this.properties = properties;
+        this.export = export;
         this.agentCafs = agentCafs;
     }
 
@@ -70,6 +81,23 @@ class ListPagesController {
                 model, response);
     }
 
+    /** The export of a list, with its filters (the list's link carries them); the agent's Cafs only. */
+    @GetMapping(EXPORT)
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String status,
+                             @RequestParam(required = false) String profile,
+                             @RequestParam(required = false) String department,
+                             @RequestParam(required = false) String q, Authentication authentication) {
+        try {
+            return export.response(queries.filter(agentCafs.of(authentication), status, profile, department, q));
+        } catch (InvalidInputException e) {
+            // The lists only link to valid filters: this is a hand-made address.
+            byte[] message = "Export impossible : les filtres de l’adresse sont invalides. Revenez à la liste et filtrez-la."
+                    .getBytes(StandardCharsets.UTF_8);
+            return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(out -> out.write(message));
+        }
+    }
+
     private String list(String view, String path, ListFilters filters, String page, Authentication authentication,
                         Model model, HttpServletResponse response) {
         Set<String> cafs = agentCafs.of(authentication);
@@ -79,6 +107,7 @@ class ListPagesController {
         model.addAttribute("profiles", Profile.values());
         // Only the agent's Cafs are offered: any other would list nothing.
         model.addAttribute("departments", DepartmentCode.ALL.stream().filter(cafs::contains).toList());
+        model.addAttribute("exportLink", filters.link(EXPORT, 0));
         try {
             PagedResult<DecisionSummary> result = queries.list(cafs, filters.status(), filters.profile(),
                     filters.department(), filters.q(), pageNumber(page), properties.pageSize());

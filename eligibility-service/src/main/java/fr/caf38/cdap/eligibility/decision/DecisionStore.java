@@ -55,14 +55,16 @@ public class DecisionStore implements InitializingBean {
     private final Outbox outbox;
     private final SiretRequests siretRequests;
     private final ReviewQueue reviewQueue;
+    private final DecisionCounters counters;
     private final Clock clock;
 
     public DecisionStore(MongoTemplate mongo, Outbox outbox, SiretRequests siretRequests, ReviewQueue reviewQueue,
-                         Clock clock) {
+                         DecisionCounters counters, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.siretRequests = siretRequests;
         this.reviewQueue = reviewQueue;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -118,8 +120,9 @@ public class DecisionStore implements InitializingBean {
     /**
      * Stores a batch of new decisions with their events: one insert of the outbox's pending entries,
      * one unordered insert of the decisions, then the documents kept by key, one bulk upsert of the
-     * SIRET documents and one of the review queue. A decision the store refuses (its request or source
-     * event is already stored: a redelivery, or another delivery won the race) is not stored again; the
+     * SIRET documents, one of the review queue and one of the dashboard's counters (of the decisions
+     * stored now only). A decision the store refuses (its request or source event is already stored: a
+     * redelivery, or another delivery won the race) is not stored again; the
      * key documents of what is stored for it, and for the {@code redelivered} request ids, are written
      * again from the stored decisions, read in one find by {@code _id $in}, in case a crash came
      * between a decision and its key documents. Every write is by key and sets the same values when
@@ -137,9 +140,12 @@ public class DecisionStore implements InitializingBean {
                 keyed.add(decisions.get(i).document());
             }
         }
+        List<DecisionDocument> storedNow = List.copyOf(keyed);
         keyed.addAll(keyFieldsOf(storedBefore));
         siretRequests.recordAll(keyed);
         reviewQueue.addAll(keyed.stream().filter(d -> d.status() == DecisionStatus.UNDER_REVIEW).toList());
+        // Counted once: only the decisions this insert stored, never those stored before (a redelivery).
+        counters.countFirst(storedNow);
         return refused;
     }
 
@@ -230,6 +236,8 @@ public class DecisionStore implements InitializingBean {
             throw new IllegalStateException("Decision " + current.id() + " vanished while an agent decided it");
         }
         keepKeyDocuments(current, decision);
+        // The claim (or the completion's claim) was won: this decision is counted once.
+        counters.count(current, decision, current.decision());
     }
 
     static String claimId(String requestId, int decisionNumber) {
@@ -283,6 +291,30 @@ public class DecisionStore implements InitializingBean {
                 .with(Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("_id")))
                 .skip((long) page * size)
                 .limit(size);
+        return mongo.find(query, DecisionDocument.class);
+    }
+
+    /**
+     * One page of the agents' export: the decisions matching the filter (at the agent's Cafs), oldest
+     * submission first, from just after {@code after} (the previous page's last, or null). Keyset
+     * paging, not skip, so each page costs the same however far the export has gone; without the
+     * request as submitted, the history and the outbox, which the export does not show.
+     */
+    public List<DecisionDocument> exportPage(DecisionFilter filter, DecisionDocument after, int size) {
+        if (filter.cafs() == null || filter.noCaf()) {
+            // An export is always an agent's: without their Cafs it shows nothing.
+            return List.of();
+        }
+        List<Criteria> all = new ArrayList<>(List.of(criteria(filter)));
+        if (after != null) {
+            all.add(new Criteria().orOperator(where("submittedAt").gt(after.submittedAt()),
+                    new Criteria().andOperator(where("submittedAt").is(after.submittedAt()), where("_id").gt(after.id()))));
+        }
+        Query query = Query.query(new Criteria().andOperator(all))
+                .with(Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("_id")))
+                .limit(size);
+        query.fields().include("reference", "cafDepartment", "siret", "profile", "legalName", "submittedAt", "status",
+                "decision", "version");
         return mongo.find(query, DecisionDocument.class);
     }
 

@@ -5,6 +5,7 @@ import fr.caf38.cdap.security.AgentNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The agents' API (contract.md, "eligibility-service"). Thin: the work is in the services. */
 @RestController
@@ -21,13 +23,15 @@ public class DecisionApiController {
     private final DecisionQueries queries;
     private final ReviewService reviews;
     private final AgentNames agentNames;
+    private final DecisionExport export;
     private final AgentCafs agentCafs;
 
     public DecisionApiController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames,
-                                 AgentCafs agentCafs) {
+                                 DecisionExport export, AgentCafs agentCafs) {
         this.queries = queries;
         this.reviews = reviews;
         this.agentNames = agentNames;
+        this.export = export;
         this.agentCafs = agentCafs;
     }
 
@@ -42,6 +46,16 @@ public class DecisionApiController {
             @RequestParam(required = false) Integer size,
             Authentication authentication) {
         return queries.list(agentCafs.of(authentication), status, profile, department, q, page, size);
+    }
+
+    @GetMapping(path = "/export.csv", produces = "text/csv")
+    @Operation(summary = "Export CSV des demandes de vos Caf avec leur dernière décision (mêmes filtres que la liste)")
+    public ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String profile,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String q,
+            Authentication authentication) {
+        // Filters checked, and the agent's Cafs read, before the body streams outside this request's thread.
+        return export.response(queries.filter(agentCafs.of(authentication), status, profile, department, q));
     }
 
     @GetMapping("/{requestId}")

@@ -39,6 +39,37 @@ public class DecisionQueries {
     public PagedResult<DecisionSummary> list(Set<String> agentCafs, String status, String profile, String department,
                                              String text, Integer page, Integer size) {
         List<FieldProblem> problems = new ArrayList<>();
+        DecisionFilter filter = filter(agentCafs, status, profile, department, text, problems);
+        int pageValue = page == null ? 0 : page;
+        int sizeValue = size == null ? DEFAULT_SIZE : size;
+        if (pageValue < 0) {
+            problems.add(new FieldProblem("page", "PAGE_INVALID", "Le numéro de page commence à 0."));
+        }
+        if (sizeValue < 1 || sizeValue > MAX_SIZE) {
+            problems.add(new FieldProblem("size", "SIZE_INVALID",
+                    "La taille de page doit être comprise entre 1 et " + MAX_SIZE + "."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return list(filter, pageValue, sizeValue);
+    }
+
+    /**
+     * The list's filters from raw values, at the agent's Cafs, as {@link #list(Set, String, String, String,
+     * String, Integer, Integer)} reads them (the export takes the same); every invalid value is reported at once.
+     */
+    public DecisionFilter filter(Set<String> agentCafs, String status, String profile, String department, String text) {
+        List<FieldProblem> problems = new ArrayList<>();
+        DecisionFilter filter = filter(agentCafs, status, profile, department, text, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return filter;
+    }
+
+    private static DecisionFilter filter(Set<String> agentCafs, String status, String profile, String department,
+                                         String text, List<FieldProblem> problems) {
         DecisionStatus statusValue = parse(DecisionStatus.class, status, "status", "UNKNOWN_STATUS",
                 "Statut inconnu : choisissez parmi " + names(DecisionStatus.values()) + ".", problems);
         Profile profileValue = parse(Profile.class, profile, "profile", "UNKNOWN_PROFILE",
@@ -56,20 +87,7 @@ public class DecisionQueries {
             problems.add(new FieldProblem("q", "SEARCH_TOO_LONG",
                     "La recherche ne peut pas dépasser " + MAX_TEXT + " caractères."));
         }
-        int pageValue = page == null ? 0 : page;
-        int sizeValue = size == null ? DEFAULT_SIZE : size;
-        if (pageValue < 0) {
-            problems.add(new FieldProblem("page", "PAGE_INVALID", "Le numéro de page commence à 0."));
-        }
-        if (sizeValue < 1 || sizeValue > MAX_SIZE) {
-            problems.add(new FieldProblem("size", "SIZE_INVALID",
-                    "La taille de page doit être comprise entre 1 et " + MAX_SIZE + "."));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return list(new DecisionFilter(statusValue, profileValue, scope(agentCafs, departmentValue), text),
-                pageValue, sizeValue);
+        return new DecisionFilter(statusValue, profileValue, scope(agentCafs, departmentValue), text);
     }
 
     /** The agent's Cafs, narrowed to the département filtered on when there is one. */

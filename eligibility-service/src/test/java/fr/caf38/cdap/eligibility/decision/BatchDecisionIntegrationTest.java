@@ -106,9 +106,10 @@ class BatchDecisionIntegrationTest extends IntegrationTest {
                 "6 UNDER_REVIEW [T4_INSTRUCTOR_NUMBER_PROVIDED, DUPLICATE_REQUEST, SIRET_NOT_VERIFIED] duplicates of [0, 1]");
         assertThat(waiting(batch)).containsExactlyInAnyOrder(id(batch, 1), id(batch, 6));
         // Seven records, five decisions: one read of their SIRET documents, one insert of the pending
-        // events, one of the decisions, one bulk upsert of the SIRET documents, one of the review queue.
+        // events, one of the decisions, one bulk upsert of the SIRET documents, one of the review queue,
+        // one of the dashboard's counters.
         assertThat(summary(commands)).containsExactly("siret_requests find", "outbox_pending insert",
-                "decisions insert", "siret_requests update", "review_queue update");
+                "decisions insert", "siret_requests update", "review_queue update", "decision_counters update");
         KeyAccessRule.assertByKey(commands, Set.of());
     }
 
@@ -129,7 +130,7 @@ class BatchDecisionIntegrationTest extends IntegrationTest {
         assertThat(stored(batch)).isEqualTo(decided);
         assertThat(siretDocument(batch)).isEqualTo(siretDocument);
         assertThat(waiting(batch)).containsExactlyInAnyOrder(id(batch, 1), id(batch, 6));
-        // Every request is in its SIRET document: a redelivery, nothing decided nor inserted again.
+        // Every request is in its SIRET document: a redelivery, nothing decided, inserted nor counted again.
         assertThat(summary(commands)).containsExactly("siret_requests find", "decisions find",
                 "siret_requests update", "review_queue update");
         KeyAccessRule.assertByKey(commands, Set.of());

@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The guard of the request's path: every command the service sends to the store while requests are
  * decided by the rules (approved, rejected, under review, a duplicate), reviewed by an agent, and
- * while the review queue and its gauges are read, names its documents by key.
+ * while the review queue, its gauges and the dashboard are read, names its documents by key.
  */
 class DecisionStoreKeyAccessIntegrationTest extends IntegrationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(45);
@@ -97,6 +97,7 @@ class DecisionStoreKeyAccessIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.content[*].requestId", hasItem(reviewed)));
         mvc.perform(get("/").param("department", "38").with(user("agent").roles("AGENT")))
                 .andExpect(status().isOk());
+        mvc.perform(get("/tableau-de-bord").with(user("agent").roles("AGENT"))).andExpect(status().isOk());
         assertThat(meters.get("eligibility.review.queue.size").gauge().value()).isGreaterThanOrEqualTo(2);
         assertThat(meters.get("eligibility.review.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0);
 
@@ -118,7 +119,7 @@ class DecisionStoreKeyAccessIntegrationTest extends IntegrationTest {
         List<StoreCommandRecorder.Command> commands = recorder.stop();
         assertThat(commands).extracting(StoreCommandRecorder.Command::collection)
                 .contains(DecisionDocument.COLLECTION, SiretRequests.COLLECTION, ReviewQueue.COLLECTION,
-                        DecisionStore.CLAIMS);
+                        DecisionStore.CLAIMS, DecisionCounters.COLLECTION);
         KeyAccessRule.assertByKey(commands, Set.of("outbox_pending"));
     }
 

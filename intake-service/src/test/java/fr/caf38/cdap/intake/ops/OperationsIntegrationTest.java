@@ -55,4 +55,14 @@ class OperationsIntegrationTest {
                 .andExpect(jsonPath("$.components.schemas.AccessRequestForm").exists());
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
     }
+    @Test
+    void theEventContractDescriptionIsServedWithoutCredentials() throws Exception {
+        mvc.perform(get("/asyncapi.yaml"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/yaml"))
+                .andExpect(content().string(containsString("asyncapi: 3.0.0")))
+                .andExpect(content().string(containsString("address: access-requests.submitted")))
+                .andExpect(content().string(containsString("address: access-requests.decided")))
+                .andExpect(content().string(containsString("address: notifications.sent")));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -152,6 +153,17 @@ class NotificationApiIntegrationTest {
         mvc.perform(get("/actuator/health/readiness").with(httpBasic("monitor", "monitor"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.mongo.status").value("UP"))
                 .andExpect(jsonPath("$.components.mail").doesNotExist());
+    }
+
+    @Test
+    void theEventContractDescriptionIsServedWithoutCredentials() throws Exception {
+        mvc.perform(get("/asyncapi.yaml"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/yaml"))
+                .andExpect(content().string(containsString("asyncapi: 3.0.0")))
+                .andExpect(content().string(containsString("address: access-requests.submitted")))
+                .andExpect(content().string(containsString("address: access-requests.decided")))
+                .andExpect(content().string(containsString("address: notifications.sent")));
     }
 
     private Notification stored(NotificationKind kind, Audience audience, Integer sequence, NotificationStatus status,
