@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
  * validator can still check the others.
  *
  * <p>The body must be UTF-8, well formed: Jackson's byte parser decodes an overlong sequence such as
- * {@code C0 BC} to {@code <} and guesses UTF-16 or UTF-32 from the first bytes, so the bytes are
- * decoded here first, by the JDK's decoder, which refuses overlong forms, encoded surrogates and
- * truncated sequences, and only the text is parsed.
+ * {@code C0 BC} to {@code <} and guesses UTF-16 or UTF-32 from zero bytes, so the bytes go first
+ * through the JDK's decoder, which refuses overlong forms, encoded surrogates, code points beyond
+ * U+10FFFF and truncated sequences, and a NUL byte is refused; Jackson then parses the same bytes
+ * (its error locations count bytes, as they always have in the partners' answers).
  *
  * <p>Kept apart from the applications' JSON mappers and from the lenient event codec: only what
  * partners and agents send is read this way. Each service words the {@link Problem}s its own way.
@@ -86,15 +87,13 @@ public final class StrictJsonReader {
     }
 
     public <T extends Record> Reading<T> read(byte[] json, Class<T> type) {
-        String text;
-        try {
-            text = utf8(json);
-        } catch (MalformedUtf8 e) {
-            return new Reading<>(null, List.of(new Problem(null, Kind.MALFORMED_JSON, null, e.location)));
+        Location notUtf8 = firstBadByte(json);
+        if (notUtf8 != null) {
+            return new Reading<>(null, List.of(new Problem(null, Kind.MALFORMED_JSON, null, notUtf8)));
         }
         JsonNode root;
         try {
-            root = parser.readTree(text);
+            root = parser.readTree(json);
         } catch (JacksonException e) {
             return new Reading<>(null, List.of(malformed(e.getLocation())));
         }
@@ -115,21 +114,31 @@ public final class StrictJsonReader {
         return new Problem(null, Kind.MALFORMED_JSON, null, where);
     }
 
-    /** The body as text, or {@link MalformedUtf8} saying where the first bad byte is. */
-    private static String utf8(byte[] bytes) {
+    /**
+     * Where the body stops being UTF-8, or null. A NUL byte is refused too: JSON never has one outside
+     * an escape, and it is what makes Jackson take the body for UTF-16 or UTF-32.
+     */
+    private static Location firstBadByte(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return locate(bytes, i);
+            }
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
+        CharBuffer out = CharBuffer.allocate(Math.min(bytes.length, 8192));
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return locate(bytes, in.position());
+            }
+            if (result.isUnderflow()) {
+                return decoder.flush(out).isError() ? locate(bytes, in.position()) : null;
+            }
+            out.clear(); // overflow: only the verdict matters, not the text
         }
-        if (result.isError()) {
-            throw new MalformedUtf8(locate(bytes, in.position()));
-        }
-        return out.flip().toString();
     }
 
     private static Location locate(byte[] bytes, int position) {
@@ -148,15 +157,6 @@ public final class StrictJsonReader {
             }
         }
         return new Location(line, column);
-    }
-
-    private static final class MalformedUtf8 extends RuntimeException {
-        private final transient Location location;
-
-        MalformedUtf8(Location location) {
-            super("malformed UTF-8", null, false, false);
-            this.location = location;
-        }
     }
 
     private Object value(JsonNode node, Type type, String path, List<Problem> problems) {

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.input.web;
 
+import fr.caf38.cdap.testinfra.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -90,7 +91,9 @@ class InputRulesWebIntegrationTest {
     }
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @EnableAutoConfiguration(excludeName = { // on the test class path through test-infrastructure; not wanted here
+            "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration"})
     static class Application {
         static final AtomicInteger calls = new AtomicInteger();
 

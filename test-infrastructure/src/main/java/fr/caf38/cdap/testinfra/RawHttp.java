@@ -1,4 +1,4 @@
-package fr.caf38.cdap.input.web;
+package fr.caf38.cdap.testinfra;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
