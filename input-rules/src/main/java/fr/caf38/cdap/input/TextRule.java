@@ -59,6 +59,19 @@ public final class TextRule {
                 || c == 0xFEFF;
     }
 
+    /**
+     * True when {@code text} holds an invisible or direction-changing character. For a text that is
+     * stripped before it is checked: {@link String#strip()} takes U+2028 and U+2029 for white space.
+     */
+    public static boolean hasInvisibleCharacter(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isInvisible(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code text} holds a control character (none allowed: query parameters, one-line texts). */
     public static boolean hasControlCharacter(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {

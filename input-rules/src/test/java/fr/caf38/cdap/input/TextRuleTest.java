@@ -59,4 +59,12 @@ class TextRuleTest {
         assertThat(TextRule.singleLine("a\u202Eb\u0000")).isEqualTo(Verdict.INVISIBLE_CHARACTERS);
         assertThat(TextRule.singleLine("a\u0000b\u202E")).isEqualTo(Verdict.CONTROL_CHARACTERS);
     }
+
+    @Test
+    void invisibleCharactersAreFoundWhereStripWouldRemoveThem() {
+        assertThat("CCAS\u2029".strip()).isEqualTo("CCAS");
+        assertThat(TextRule.hasInvisibleCharacter("CCAS\u2029")).isTrue();
+        assertThat(TextRule.hasInvisibleCharacter("\u2028CCAS")).isTrue();
+        assertThat(TextRule.hasInvisibleCharacter("CCAS\u00A0")).isFalse();
+    }
 }

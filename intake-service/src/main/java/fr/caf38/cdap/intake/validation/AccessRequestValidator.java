@@ -409,6 +409,9 @@ public final class AccessRequestValidator {
         }
         String value = raw.strip();
         TextRule.Verdict verdict = TextRule.check(value, multiLine);
+        if (verdict == TextRule.Verdict.ACCEPTED && TextRule.hasInvisibleCharacter(raw)) {
+            verdict = TextRule.Verdict.INVISIBLE_CHARACTERS; // a U+2028 or U+2029 that strip() took for a space
+        }
         if (verdict != TextRule.Verdict.ACCEPTED) {
             errors.add(InputError.of(field, verdict == TextRule.Verdict.CONTROL_CHARACTERS ? CONTROL_CHARACTERS
                     : INVISIBLE_CHARACTERS));

@@ -230,6 +230,7 @@ class AccessRequestValidatorTest {
                 Arguments.of("CCAS\u2066de\u2069 Grenoble", "INVISIBLE_CHARACTERS"),
                 Arguments.of("\uFEFFCCAS de Grenoble", "INVISIBLE_CHARACTERS"),
                 Arguments.of("CCAS\u2028de Grenoble", "INVISIBLE_CHARACTERS"),
+                Arguments.of("CCAS de Grenoble\u2029", "INVISIBLE_CHARACTERS"),
                 Arguments.of("Association n\u00A0°\u00A012 « L’Étape » 50\u202F%", "VALID"),
                 Arguments.of("  CCAS de Saint-Égrève  ", "VALID"),
                 Arguments.of("\t", "REQUIRED"));
