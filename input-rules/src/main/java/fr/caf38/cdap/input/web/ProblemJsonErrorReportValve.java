@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The container's own error answers — a request Tomcat refuses before any application code runs
  * (a NUL in a header, a bad request line, a path it will not map) — in the services' forms instead
  * of Tomcat's English HTML report: problem+json on {@code /api/**} and {@code /actuator/**}, a short
- * French HTML page elsewhere. Never echoes the request, never shows a stack trace or the server's name.
+ * French HTML page elsewhere (and problem+json when the request line was too broken to give a path).
+ * Never echoes the request, never shows a stack trace or the server's name.
  * What the applications answered themselves is left alone.
  */
 public class ProblemJsonErrorReportValve extends ErrorReportValve {
@@ -35,7 +36,9 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        boolean machine = ApiPaths.isMachinePath(pathOf(request));
+        // A request line Tomcat could not parse leaves no path: no browser sends one, so a machine did.
+        String path = pathOf(request);
+        boolean machine = path == null || path.isEmpty() || ApiPaths.isMachinePath(path);
         byte[] body = machine ? ProblemJson.forStatus(status) : page(status);
         try {
             response.resetBuffer();

@@ -39,6 +39,17 @@ class InputRulesWebIntegrationTest {
     }
 
     @Test
+    void aBadRequestLineOnTheApiIsAnsweredAsProblemJson() throws Exception {
+        for (String target : new String[]{"/api/th{ngs", "/api/things?q=a b", "/api/things/%00", "/api/things|x"}) {
+            String answer = RawHttp.exchange(port, ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/problem+json").doesNotContain("Apache Tomcat");
+        }
+    }
+
+    @Test
     void aNulInAHeaderOnTheActuatorIsAnsweredAsProblemJson() throws Exception {
         assertThat(RawHttp.getWithNulInHeader(port, "/actuator/health"))
                 .startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
