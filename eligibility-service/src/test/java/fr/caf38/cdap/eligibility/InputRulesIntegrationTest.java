@@ -62,6 +62,16 @@ class InputRulesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void unknownAddressesOfTheApiAndTheActuatorAreProblemJson() throws Exception {
+        for (String path : new String[]{"/api/v1/nulle-part", "/actuator/nulle-part"}) {
+            HttpResponse<String> answer = get(path, "Authorization", AGENT);
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
     void apiAnswersCarryNosniff() throws Exception {
         // Once, though Spring Security writes it too.
         assertThat(get("/api/v1/decisions", "Authorization", AGENT).headers().allValues("X-Content-Type-Options"))

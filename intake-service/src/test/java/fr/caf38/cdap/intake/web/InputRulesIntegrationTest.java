@@ -74,6 +74,16 @@ class InputRulesIntegrationTest {
     }
 
     @Test
+    void unknownAddressesOfTheApiAndTheActuatorAreProblemJson() throws Exception {
+        for (String path : new String[]{"/api/v1/nulle-part", "/actuator/nulle-part", "/api"}) {
+            HttpResponse<String> answer = get(path);
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
     void everyApiAnswerCarriesNosniff() throws Exception {
         HttpResponse<String> accepted = post(Api.json(Api.validBody(Sirets.random())).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> refused = post("{".getBytes(StandardCharsets.UTF_8));

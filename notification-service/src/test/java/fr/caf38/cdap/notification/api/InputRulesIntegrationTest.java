@@ -50,6 +50,16 @@ class InputRulesIntegrationTest {
     }
 
     @Test
+    void unknownAddressesOfTheApiAndTheActuatorAreProblemJson() throws Exception {
+        for (String path : new String[]{"/api/v1/nulle-part", "/actuator/nulle-part"}) {
+            HttpResponse<String> answer = get(path, "Authorization", AGENT);
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
     void apiAnswersCarryNosniff() throws Exception {
         assertThat(get("/api/v1/notifications", "Authorization", AGENT).headers().firstValue("X-Content-Type-Options"))
                 .hasValue("nosniff");
