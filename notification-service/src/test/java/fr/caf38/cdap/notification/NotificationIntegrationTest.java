@@ -16,12 +16,13 @@ import java.lang.annotation.Target;
  * The one Spring test configuration of the module, against the shared broker, store and mail
  * server: every integration test class uses it, so they share one context (two live contexts would
  * split the consumer group's partitions between them). The store command recorder is part of it
- * for the same reason: it records only while a test asks it to.
+ * for the same reason: it records only while a test asks it to. The server listens on a random port
+ * for the tests that speak raw HTTP to the container.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @WithInfrastructure
 @Import(StoreCommandGuardConfiguration.class)

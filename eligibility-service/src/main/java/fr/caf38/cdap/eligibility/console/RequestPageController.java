@@ -90,6 +90,10 @@ class RequestPageController {
                 "STATUS_REQUIRED", "Choisissez une décision : accepter, refuser ou réorienter vers Cafpro.",
                 "STATUS_NOT_ALLOWED", "Choisissez l’une des trois décisions proposées.",
                 "MOTIVE_REQUIRED", "Écrivez le motif de la décision.",
+                "CONTROL_CHARACTERS", "Le motif contient des caractères de contrôle : gardez les retours à la ligne, "
+                        + "retirez les autres caractères spéciaux (souvent collés depuis un autre logiciel).",
+                "INVISIBLE_CHARACTERS", "Le motif contient des caractères invisibles ou qui inversent le sens "
+                        + "de l’écriture (souvent collés depuis un autre logiciel) : retapez-le.",
                 "MOTIVE_LENGTH", "Le motif doit compter de " + ReviewService.MOTIVE_MIN + " à "
                         + ReviewService.MOTIVE_MAX + " caractères ; il en compte " + form.motiveLength() + ".");
     }

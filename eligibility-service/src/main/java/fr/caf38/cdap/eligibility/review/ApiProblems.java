@@ -18,8 +18,10 @@ class ApiProblems {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Requête invalide",
-                "Certains champs sont invalides : voir errors.");
+        // A body that could not be read at all says so in the detail; otherwise the fields are listed.
+        String detail = e.problems().stream().filter(p -> p.field() == null).map(FieldProblem::message).findFirst()
+                .orElse("Certains champs sont invalides : voir errors.");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Requête invalide", detail);
         problem.setProperty("errors", e.problems());
         return problem;
     }

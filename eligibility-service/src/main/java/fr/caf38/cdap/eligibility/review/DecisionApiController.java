@@ -4,17 +4,21 @@ import fr.caf38.cdap.security.AgentCafs;
 import fr.caf38.cdap.security.AgentNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 /** The agents' API (contract.md, "eligibility-service"). Thin: the work is in the services. */
 @RestController
@@ -25,14 +29,16 @@ public class DecisionApiController {
     private final AgentNames agentNames;
     private final DecisionExport export;
     private final AgentCafs agentCafs;
+    private final ReviewBodies bodies;
 
     public DecisionApiController(DecisionQueries queries, ReviewService reviews, AgentNames agentNames,
-                                 DecisionExport export, AgentCafs agentCafs) {
+                                 DecisionExport export, AgentCafs agentCafs, ReviewBodies bodies) {
         this.queries = queries;
         this.reviews = reviews;
         this.agentNames = agentNames;
         this.export = export;
         this.agentCafs = agentCafs;
+        this.bodies = bodies;
     }
 
     @GetMapping
@@ -66,13 +72,13 @@ public class DecisionApiController {
 
     @PostMapping(path = "/{requestId}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Décision d'un agent sur une demande en cours d'examen")
-    public ReviewedDecision review(@PathVariable String requestId, @RequestBody ReviewRequest body,
-                                   Authentication authentication) {
-        return reviews.review(requestId, body.status(), body.motive(), agentNames.of(authentication),
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReviewBodies.ReviewRequest.class)))
+    public ReviewedDecision review(@PathVariable String requestId, @Parameter(hidden = true) InputStream body,
+                                   Authentication authentication) throws IOException {
+        // Read strictly (unknown fields, duplicate keys, wrong types, bad UTF-8: all 400), not by Jackson's binding.
+        ReviewBodies.ReviewRequest review = bodies.read(body);
+        return reviews.review(requestId, review.status(), review.motive(), agentNames.of(authentication),
                 agentCafs.of(authentication));
-    }
-
-    /** {@code {"status": "APPROVED"|"REJECTED"|"REDIRECTED_TO_CAFPRO", "motive": "..."}}; unknown fields are refused. */
-    public record ReviewRequest(String status, String motive) {
     }
 }

@@ -7,6 +7,7 @@ import fr.caf38.cdap.eligibility.decision.DecisionStore;
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.value.DecidedBy;
 import fr.caf38.cdap.events.value.DecisionStatus;
+import fr.caf38.cdap.input.TextRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -77,32 +78,53 @@ public class ReviewService {
     }
 
     private static DecisionStatus validate(String status, String motive) {
+        List<FieldProblem> problems = problems(status, motive);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return DecisionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * What is wrong with a review's status and motive, or nothing. The motive is a multi-line text
+     * under the domain's text rule: line breaks and tabs, but no other control character and no
+     * invisible or direction-changing one (the partner reads it in the page and the email).
+     */
+    public static List<FieldProblem> problems(String status, String motive) {
         List<FieldProblem> problems = new ArrayList<>();
-        DecisionStatus decided = null;
         if (status == null || status.isBlank()) {
             problems.add(new FieldProblem("status", "STATUS_REQUIRED",
                     "Choisissez la décision : APPROVED, REJECTED ou REDIRECTED_TO_CAFPRO."));
-        } else {
-            try {
-                decided = DecisionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                decided = null;
-            }
-            if (decided == null || !AGENT_DECISIONS.contains(decided)) {
-                problems.add(new FieldProblem("status", "STATUS_NOT_ALLOWED",
-                        "Un agent décide APPROVED, REJECTED ou REDIRECTED_TO_CAFPRO."));
-            }
+        } else if (!AGENT_DECISIONS.contains(statusOf(status))) {
+            problems.add(new FieldProblem("status", "STATUS_NOT_ALLOWED",
+                    "Un agent décide APPROVED, REJECTED ou REDIRECTED_TO_CAFPRO."));
         }
-        long length = motive == null ? 0 : motive.strip().codePoints().count();
+        String stripped = motive == null ? "" : motive.strip();
+        long length = stripped.codePoints().count();
+        TextRule.Verdict verdict = TextRule.multiLine(stripped);
+        if (verdict == TextRule.Verdict.ACCEPTED && motive != null && TextRule.hasInvisibleCharacter(motive)) {
+            verdict = TextRule.Verdict.INVISIBLE_CHARACTERS; // a U+2028 or U+2029 that strip() took for a space
+        }
         if (length == 0) {
             problems.add(new FieldProblem("motive", "MOTIVE_REQUIRED", "Le motif de la décision est obligatoire."));
+        } else if (verdict == TextRule.Verdict.CONTROL_CHARACTERS) {
+            problems.add(new FieldProblem("motive", "CONTROL_CHARACTERS", "Le motif contient des caractères de "
+                    + "contrôle, qui ne sont pas autorisés (seuls les retours à la ligne et les tabulations le sont)."));
+        } else if (verdict == TextRule.Verdict.INVISIBLE_CHARACTERS) {
+            problems.add(new FieldProblem("motive", "INVISIBLE_CHARACTERS", "Le motif contient des caractères "
+                    + "invisibles ou qui changent le sens de l'écriture (comme U+200B ou U+202E), qui ne sont pas autorisés."));
         } else if (length < MOTIVE_MIN || length > MOTIVE_MAX) {
             problems.add(new FieldProblem("motive", "MOTIVE_LENGTH",
                     "Le motif doit compter de " + MOTIVE_MIN + " à " + MOTIVE_MAX + " caractères."));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        return problems;
+    }
+
+    private static DecisionStatus statusOf(String status) {
+        try {
+            return DecisionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return decided;
     }
 }

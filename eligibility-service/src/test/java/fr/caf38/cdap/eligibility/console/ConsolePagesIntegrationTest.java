@@ -9,6 +9,7 @@ import fr.caf38.cdap.eligibility.review.ReviewService;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.request.SubmittedRequest;
 import fr.caf38.cdap.events.value.DecisionStatus;
+import org.springframework.http.MediaType;
 import fr.caf38.cdap.events.value.Measure;
 import fr.caf38.cdap.events.value.OrganisationType;
 import fr.caf38.cdap.events.value.StaffRole;
@@ -32,6 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -147,6 +149,36 @@ class ConsolePagesIntegrationTest extends IntegrationTest {
                         containsString("Mesure d’accompagnement judiciaire (MAJ)"),
                         containsString("Conforme"),
                         not(containsString("Enregistrer la décision")))));
+    }
+
+    @Test
+    void aMotiveWithControlOrInvisibleCharactersIsRefusedOnThePageAsOnTheApi() throws Exception {
+        String id = decide("38", t1Other(), Instant.now()).requestId().toString();
+
+        mvc.perform(post("/demandes/{id}/examen", id).with(agent()).with(csrf())
+                        .param("status", "APPROVED").param("motive", "Motif vérifié\u001b[31m avec la Caf"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Le motif contient des caractères de contrôle")));
+        mvc.perform(post("/demandes/{id}/examen", id).with(agent()).with(csrf())
+                        .param("status", "APPROVED").param("motive", "Motif vérifié \u202Egnp.exe"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Le motif contient des caractères invisibles")));
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(DecisionStatus.UNDER_REVIEW);
+
+        mvc.perform(post("/demandes/{id}/examen", id).with(agent()).with(csrf())
+                        .param("status", "APPROVED").param("motive", "Motif vérifié :\r\n– avec la Caf\u00A0;\r\n– sur place."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(store.find(id).orElseThrow().decision().motive()).isEqualTo("Motif vérifié :\r\n– avec la Caf\u00A0;\r\n– sur place.");
+    }
+
+    @Test
+    void aControlCharacterInTheSearchIsA400PageNotAStoreError() throws Exception {
+        mvc.perform(get("/").queryParam("q", "\u0000").with(agent()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/decisions").queryParam("q", "\u0000").with(agent()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("CONTROL_CHARACTERS"));
     }
 
     @Test

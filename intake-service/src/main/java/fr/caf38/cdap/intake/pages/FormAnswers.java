@@ -10,8 +10,11 @@ import fr.caf38.cdap.intake.validation.AccessRequestForm.T1Form;
 import fr.caf38.cdap.intake.validation.AccessRequestForm.T2Form;
 import fr.caf38.cdap.intake.validation.AccessRequestForm.T4Form;
 import fr.caf38.cdap.intake.validation.AccessRequestForm.T9Form;
+import fr.caf38.cdap.intake.validation.ErrorCode;
+import fr.caf38.cdap.intake.validation.InputError;
 import org.springframework.util.MultiValueMap;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,7 @@ import static fr.caf38.cdap.intake.pages.FormField.T9_MEASURES;
  * without JavaScript, are ignored), and the départements and motivation only after a "oui".
  */
 public final class FormAnswers {
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     static final String YES = "oui";
     static final String NO = "non";
     /** Départements are typed in one field: "73, 01" or "73 01". */
@@ -73,6 +77,21 @@ public final class FormAnswers {
             }
         }
         return new FormAnswers(values);
+    }
+
+    /**
+     * The fields whose text arrived badly encoded: the container decodes a form post as UTF-8 and puts
+     * U+FFFD in place of each invalid or overlong sequence, so that character is the only trace left of
+     * bytes that were not text. A partner never types it; refused rather than stored.
+     */
+    List<InputError> badlyEncoded() {
+        List<InputError> errors = new ArrayList<>();
+        values.forEach((name, given) -> {
+            if (given.stream().anyMatch(value -> value.indexOf(REPLACEMENT_CHARACTER) >= 0)) {
+                errors.add(InputError.of(name, ErrorCode.INVALID_ENCODING));
+            }
+        });
+        return errors;
     }
 
     /** The first value typed for a field, or the empty text. */

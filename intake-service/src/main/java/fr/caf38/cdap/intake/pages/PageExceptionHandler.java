@@ -37,7 +37,8 @@ class PageExceptionHandler {
     ModelAndView unreadableForm(InvalidParameterException e) {
         boolean tooLarge = e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
         metrics.rejected(tooLarge ? ProblemCode.PAYLOAD_TOO_LARGE.name() : ProblemCode.BAD_REQUEST.name());
-        return page(tooLarge ? "tooLarge" : "badRequest",
+        // Otherwise Tomcat could not decode them: malformed or overlong UTF-8, a broken %-escape.
+        return page(tooLarge ? "tooLarge" : "unreadable",
                 tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
     }
 

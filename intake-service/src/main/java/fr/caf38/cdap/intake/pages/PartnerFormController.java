@@ -6,6 +6,7 @@ import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.intake.submission.SubmissionService;
 import fr.caf38.cdap.intake.tracking.TrackedRequests;
 import fr.caf38.cdap.intake.validation.AccessRequestValidator;
+import fr.caf38.cdap.intake.validation.InputError;
 import fr.caf38.cdap.intake.validation.Validation;
 import fr.caf38.cdap.intake.web.ProblemCode;
 import fr.caf38.cdap.intake.web.RateLimitInterceptor;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -100,9 +102,15 @@ public class PartnerFormController {
                     formKey, HttpStatus.FORBIDDEN, request, response);
         }
         Validation validation = validator.validate(answers.toForm());
-        if (!validation.isValid()) {
-            metrics.rejected(validation.errors());
-            return form(answers, FormErrors.of(validation.errors(), answers), null, formKey, HttpStatus.BAD_REQUEST,
+        List<InputError> badlyEncoded = answers.badlyEncoded();
+        if (!validation.isValid() || !badlyEncoded.isEmpty()) {
+            // A badly encoded field says only that: what the validator thinks of its remains adds nothing.
+            List<InputError> errors = new ArrayList<>(badlyEncoded);
+            validation.errors().stream()
+                    .filter(error -> badlyEncoded.stream().noneMatch(bad -> error.concerns(bad.field())))
+                    .forEach(errors::add);
+            metrics.rejected(errors);
+            return form(answers, FormErrors.of(errors, answers), null, formKey, HttpStatus.BAD_REQUEST,
                     request, response);
         }
         SubmissionService.Outcome outcome = submissions.submit(validation.request(), formKey);

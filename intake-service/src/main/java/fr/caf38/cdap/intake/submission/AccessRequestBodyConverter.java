@@ -1,11 +1,11 @@
 package fr.caf38.cdap.intake.submission;
 
+import fr.caf38.cdap.input.StrictJsonReader;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.IntakeProperties;
 import fr.caf38.cdap.intake.validation.AccessRequestForm;
 import fr.caf38.cdap.intake.web.ApiProblem;
 import fr.caf38.cdap.intake.web.ProblemCode;
-import fr.caf38.cdap.intake.web.StrictJsonBinder;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -17,18 +17,18 @@ import java.io.InputStream;
 
 /**
  * Reads the body of {@code POST /api/v1/access-requests}, and only that: at most the configured size
- * ({@code 413} above, without reading further), then strictly ({@link StrictJsonBinder}). The rest of
+ * ({@code 413} above, without reading further), then strictly ({@link StrictJsonReader}: well-formed UTF-8, no unknown field, no duplicate key, no coercion). The rest of
  * the application keeps Spring's usual JSON handling.
  */
 @Component
 public class AccessRequestBodyConverter extends AbstractHttpMessageConverter<AccessRequestBody> {
-    private final StrictJsonBinder binder;
+    private final StrictJsonReader reader;
     private final IntakeMetrics metrics;
     private final long maxBytes;
 
-    public AccessRequestBodyConverter(StrictJsonBinder binder, IntakeMetrics metrics, IntakeProperties properties) {
+    public AccessRequestBodyConverter(StrictJsonReader reader, IntakeMetrics metrics, IntakeProperties properties) {
         super(MediaType.APPLICATION_JSON);
-        this.binder = binder;
+        this.reader = reader;
         this.metrics = metrics;
         this.maxBytes = properties.maxBodySize().toBytes();
     }
@@ -56,7 +56,7 @@ public class AccessRequestBodyConverter extends AbstractHttpMessageConverter<Acc
         if (body.length > maxBytes) {
             throw tooLarge();
         }
-        return new AccessRequestBody(binder.read(body, AccessRequestForm.class));
+        return AccessRequestBody.of(reader.read(body, AccessRequestForm.class));
     }
 
     private ApiProblem tooLarge() {

@@ -9,7 +9,6 @@ import fr.caf38.cdap.intake.validation.InputError;
 import fr.caf38.cdap.intake.validation.Validation;
 import fr.caf38.cdap.intake.web.ApiProblem;
 import fr.caf38.cdap.intake.web.ProblemCode;
-import fr.caf38.cdap.intake.web.StrictJsonBinder;
 import fr.caf38.cdap.intake.web.WebConfiguration;
 import fr.caf38.cdap.messaging.tracking.TrackingTokens;
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,11 +79,10 @@ public class SubmissionController {
         if (body == null) {
             errors.add(new InputError(null, ErrorCode.MALFORMED_JSON, "Le corps de la demande est vide."));
         } else {
-            StrictJsonBinder.Binding<AccessRequestForm> binding = body.binding();
-            errors.addAll(binding.errors());
-            if (binding.value() != null) {
-                validation = validator.validate(binding.value());
-                Set<String> unreadable = binding.wronglyTypedFields();
+            errors.addAll(body.errors());
+            if (body.form() != null) {
+                validation = validator.validate(body.form());
+                Set<String> unreadable = body.wronglyTypedFields();
                 validation.errors().stream()
                         .filter(error -> unreadable.stream().noneMatch(error::concerns))
                         .forEach(errors::add);

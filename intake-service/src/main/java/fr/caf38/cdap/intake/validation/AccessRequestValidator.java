@@ -1,6 +1,7 @@
 package fr.caf38.cdap.intake.validation;
 
 import fr.caf38.cdap.events.request.Address;
+import fr.caf38.cdap.input.TextRule;
 import fr.caf38.cdap.events.request.CafproConvention;
 import fr.caf38.cdap.events.request.Organisation;
 import fr.caf38.cdap.events.request.OtherCafAccess;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 import static fr.caf38.cdap.intake.validation.ErrorCode.AT_LEAST_ONE;
 import static fr.caf38.cdap.intake.validation.ErrorCode.CAF_NOT_SERVED;
 import static fr.caf38.cdap.intake.validation.ErrorCode.CONTROL_CHARACTERS;
+import static fr.caf38.cdap.intake.validation.ErrorCode.INVISIBLE_CHARACTERS;
 import static fr.caf38.cdap.intake.validation.ErrorCode.DEPARTMENT_INVALID;
 import static fr.caf38.cdap.intake.validation.ErrorCode.DEPARTMENT_IS_RECEIVING_CAF;
 import static fr.caf38.cdap.intake.validation.ErrorCode.DUPLICATE_VALUE;
@@ -394,7 +396,8 @@ public final class AccessRequestValidator {
 
     /**
      * A stripped text of {@code min}–{@code max} characters (code points); {@code min} 0 makes it optional
-     * (blank gives null). Line breaks and tabs are allowed only in {@code multiLine} texts.
+     * (blank gives null). The domain's text rule applies ({@link TextRule}): line breaks and tabs only in
+     * {@code multiLine} texts, no invisible or direction-changing character.
      */
     private static String text(String field, String raw, int min, int max, boolean multiLine,
                                List<InputError> errors) {
@@ -405,8 +408,13 @@ public final class AccessRequestValidator {
             return null;
         }
         String value = raw.strip();
-        if (hasControlCharacters(value, multiLine)) {
-            errors.add(InputError.of(field, CONTROL_CHARACTERS));
+        TextRule.Verdict verdict = TextRule.check(value, multiLine);
+        if (verdict == TextRule.Verdict.ACCEPTED && TextRule.hasInvisibleCharacter(raw)) {
+            verdict = TextRule.Verdict.INVISIBLE_CHARACTERS; // a U+2028 or U+2029 that strip() took for a space
+        }
+        if (verdict != TextRule.Verdict.ACCEPTED) {
+            errors.add(InputError.of(field, verdict == TextRule.Verdict.CONTROL_CHARACTERS ? CONTROL_CHARACTERS
+                    : INVISIBLE_CHARACTERS));
             return null;
         }
         int length = value.codePointCount(0, value.length());
@@ -419,11 +427,6 @@ public final class AccessRequestValidator {
             return null;
         }
         return value;
-    }
-
-    private static boolean hasControlCharacters(String value, boolean multiLine) {
-        return value.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
-                && !(multiLine && (c == '\n' || c == '\r' || c == '\t')));
     }
 
     private static boolean isBlank(String raw) {

@@ -11,6 +11,9 @@ public enum ErrorCode {
     TOO_SHORT("Ce champ doit contenir au moins %d caractères."),
     TOO_LONG("Ce champ ne doit pas dépasser %d caractères."),
     CONTROL_CHARACTERS("Ce champ contient des caractères de contrôle, qui ne sont pas autorisés."),
+    INVISIBLE_CHARACTERS("Ce champ contient des caractères invisibles ou qui changent le sens de l'écriture "
+            + "(comme U+200B ou U+202E), qui ne sont pas autorisés."),
+    INVALID_ENCODING("Ce champ contient des caractères mal encodés, illisibles : saisissez-le à nouveau."),
     INVALID_VALUE("Valeur non reconnue. Valeurs acceptées : %s."),
     SIRET_FORMAT("Le numéro SIRET doit comporter 14 chiffres (les espaces et les points sont acceptés)."),
     SIRET_CHECKSUM("Ce numéro SIRET n'existe pas : sa clé de contrôle est fausse. Vérifiez les 14 chiffres."),

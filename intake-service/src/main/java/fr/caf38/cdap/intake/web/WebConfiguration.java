@@ -33,11 +33,6 @@ public class WebConfiguration implements WebMvcConfigurer {
         }
 
         @Bean
-        StrictJsonBinder strictJsonBinder() {
-            return new StrictJsonBinder();
-        }
-
-        @Bean
         OpenAPI intakeOpenApi() {
             return new OpenAPI().info(new Info().title("Cdap – demandes d'accès (intake)").version("v1")
                     .description("Dépôt d'une demande d'accès au service Cdap de Mon Compte Partenaire, "

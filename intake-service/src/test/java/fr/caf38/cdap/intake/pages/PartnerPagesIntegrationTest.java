@@ -414,6 +414,48 @@ class PartnerPagesIntegrationTest {
         assertThat(storedWith(siret)).isZero();
     }
 
+    @Test
+    void aTextPostedInMalformedOrOverlongUtf8IsRefusedAtItsFieldAndNothingIsStored() throws Exception {
+        String siret = Sirets.random();
+        String token = FormPosts.newCsrfToken();
+        StringBuilder body = new StringBuilder("_csrf=" + token);
+        FormPosts.with(FormPosts.validT1(siret), "organisation.legalName").forEach((name, values) -> values.forEach(
+                value -> body.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        // C0 BC is an overlong '<', E9 a Latin-1 'é': neither is UTF-8.
+        body.append("&organisation.legalName=CCAS%C0%BCscript%E9");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/demande"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", FormCsrf.COOKIE + "=" + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+
+        // Tomcat refuses to decode the parameters at all: the French page says why, nothing is stored.
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("<html lang=\"fr\">", "Votre envoi n’a pas pu être lu",
+                "caractères mal encodés", "rien n’a été enregistré").doesNotContain("CCAS<script");
+        assertThat(storedWith(siret)).isZero();
+    }
+
+    @Test
+    void aReplacementCharacterInATextIsRefusedAtItsFieldWithTheAnswersKept() throws Exception {
+        String siret = Sirets.random();
+        String page = html(mvc.perform(submit(FormPosts.with(validT1(siret), "organisation.address.city",
+                "Exemple\uFFFDville"))).andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page).contains("Ce champ contient des caractères mal encodés", "CCAS de Exempleville");
+        assertThat(storedWith(siret)).isZero();
+    }
+
+    @Test
+    void anInvisibleCharacterInATextIsRefusedAtItsField() throws Exception {
+        String siret = Sirets.random();
+        String page = html(mvc.perform(submit(FormPosts.with(validT1(siret), "organisation.legalName",
+                "CCAS \u202Egnp.exe"))).andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page).contains("Ce champ contient des caractères invisibles");
+        assertThat(storedWith(siret)).isZero();
+    }
+
     /** The form of a controller of this context, but for a deployment serving two Cafs, rendered by the application's views. */
     private String render(ModelAndView page, MockHttpServletRequest request,
                           MockHttpServletResponse response) throws Exception {

@@ -1,10 +1,12 @@
 package fr.caf38.cdap.intake.submission;
 
+import fr.caf38.cdap.input.StrictJsonReader;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.IntakeProperties;
 import fr.caf38.cdap.intake.web.ApiProblem;
 import fr.caf38.cdap.intake.web.ProblemCode;
-import fr.caf38.cdap.intake.web.StrictJsonBinder;
+import fr.caf38.cdap.intake.validation.ErrorCode;
+import fr.caf38.cdap.intake.validation.InputError;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccessRequestBodyConverterTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final AccessRequestBodyConverter converter = new AccessRequestBodyConverter(new StrictJsonBinder(),
+    private final AccessRequestBodyConverter converter = new AccessRequestBodyConverter(new StrictJsonReader(),
             new IntakeMetrics(meters), new IntakeProperties(List.of("38"), "38", ZoneId.of("Europe/Paris"),
             DataSize.ofKilobytes(64), new IntakeProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(10)),
             new IntakeProperties.RateLimit(true, 30, Duration.ofMinutes(1))));
@@ -74,7 +76,47 @@ class AccessRequestBodyConverterTest {
         message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 
         AccessRequestBody read = converter.read(AccessRequestBody.class, message);
-        assertThat(read.binding().errors()).isEmpty();
-        assertThat(read.binding().value().otherNeed()).hasSize(64 * 1024 - 17);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.form().otherNeed()).hasSize(64 * 1024 - 17);
+    }
+
+    @Test
+    void theReadersProblemsAreWordedInIntakesCodes() throws Exception {
+        MockHttpInputMessage message = new MockHttpInputMessage(
+                "{\"profile\": 1, \"extra\": true}".getBytes(StandardCharsets.UTF_8));
+        message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+
+        AccessRequestBody read = converter.read(AccessRequestBody.class, message);
+
+        assertThat(read.errors()).containsExactlyInAnyOrder(
+                new InputError("profile", ErrorCode.WRONG_TYPE,
+                        "Type de valeur incorrect : ce champ attend une chaîne de caractères."),
+                new InputError("extra", ErrorCode.UNKNOWN_FIELD,
+                        "Champ inconnu : il ne fait pas partie du formulaire de demande."));
+        assertThat(read.wronglyTypedFields()).containsExactly("profile");
+    }
+
+    @Test
+    void aSyntaxErrorSaysWhereInTheSameWordsAsBefore() throws Exception {
+        MockHttpInputMessage message = new MockHttpInputMessage("{\n  \"profile\": \"T1\",,\n}".getBytes(StandardCharsets.UTF_8));
+        message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+
+        assertThat(converter.read(AccessRequestBody.class, message).errors()).containsExactly(
+                new InputError(null, ErrorCode.MALFORMED_JSON,
+                        "Le corps de la demande n'est pas un document JSON valide (ligne 2, colonne 19)."));
+    }
+
+    @Test
+    void overlongUtf8IsMalformedJsonNotALessThanSign() throws Exception {
+        byte[] body = "{\"otherNeed\": \"a__b\"}".getBytes(StandardCharsets.UTF_8);
+        body[16] = (byte) 0xC0;
+        body[17] = (byte) 0xBC;
+        MockHttpInputMessage message = new MockHttpInputMessage(body);
+        message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+
+        AccessRequestBody read = converter.read(AccessRequestBody.class, message);
+
+        assertThat(read.form()).isNull();
+        assertThat(read.errors()).extracting(InputError::code).containsExactly(ErrorCode.MALFORMED_JSON);
     }
 }

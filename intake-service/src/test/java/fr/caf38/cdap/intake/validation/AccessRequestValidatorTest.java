@@ -224,8 +224,38 @@ class AccessRequestValidatorTest {
         return Stream.of(Arguments.of("CCAS\u0000", "CONTROL_CHARACTERS"),
                 Arguments.of("CCAS\nde Grenoble", "CONTROL_CHARACTERS"),
                 Arguments.of("CCAS\u007Fde Grenoble", "CONTROL_CHARACTERS"),
+                Arguments.of("CCAS\u0085de Grenoble", "CONTROL_CHARACTERS"),
+                Arguments.of("\u202Egnp.exe", "INVISIBLE_CHARACTERS"),
+                Arguments.of("CCAS\u200Bde Grenoble", "INVISIBLE_CHARACTERS"),
+                Arguments.of("CCAS\u2066de\u2069 Grenoble", "INVISIBLE_CHARACTERS"),
+                Arguments.of("\uFEFFCCAS de Grenoble", "INVISIBLE_CHARACTERS"),
+                Arguments.of("CCAS\u2028de Grenoble", "INVISIBLE_CHARACTERS"),
+                Arguments.of("CCAS de Grenoble\u2029", "INVISIBLE_CHARACTERS"),
+                Arguments.of("Association n\u00A0°\u00A012 « L’Étape » 50\u202F%", "VALID"),
                 Arguments.of("  CCAS de Saint-Égrève  ", "VALID"),
                 Arguments.of("\t", "REQUIRED"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("textsUnderTheTextRule")
+    void everyPartnerTextFollowsTheTextRule(String name, AccessRequestForm form, String field, String expected) {
+        assertOutcome(form, field, expected);
+    }
+
+    static Stream<Arguments> textsUnderTheTextRule() {
+        String motivated = "Familles suivies résidant en Savoie voisine";
+        return Stream.of(
+                Arguments.of("address line with a BEL", Forms.withAddress(new AddressForm("1 rue\u0007", null, "38000", "Grenoble")), "organisation.address.line1", "CONTROL_CHARACTERS"),
+                Arguments.of("address line 2 with U+202D", Forms.withAddress(new AddressForm("1 rue", "\u202DBât. B", "38000", "Grenoble")), "organisation.address.line2", "INVISIBLE_CHARACTERS"),
+                Arguments.of("city with U+200F", Forms.withAddress(new AddressForm("1 rue", null, "38000", "Grenoble\u200F")), "organisation.address.city", "INVISIBLE_CHARACTERS"),
+                Arguments.of("subsidy reference with a tab", Forms.profile("T2", null, new T2Form(true, "SUB\t2026"), null, null, null), "t2.subsidyReference", "CONTROL_CHARACTERS"),
+                Arguments.of("subsidy reference with U+200D", Forms.profile("T2", null, new T2Form(true, "SUB\u200D2026"), null, null, null), "t2.subsidyReference", "INVISIBLE_CHARACTERS"),
+                Arguments.of("need on several lines", Forms.profile("OTHER", null, null, null, null, "Consulter\r\n\tles dossiers"), "otherNeed", "VALID"),
+                Arguments.of("need with an ESC", Forms.profile("OTHER", null, null, null, null, "Consulter\u001B[31m les dossiers"), "otherNeed", "CONTROL_CHARACTERS"),
+                Arguments.of("need with U+2029", Forms.profile("OTHER", null, null, null, null, "Consulter\u2029les dossiers"), "otherNeed", "INVISIBLE_CHARACTERS"),
+                Arguments.of("motivation on several lines", Forms.withOtherCafAccess(Forms.t4(), new OtherCafAccessForm(true, motivated + "\n\tet en Haute-Savoie.", List.of("73"))), "otherCafAccess.motivation", "VALID"),
+                Arguments.of("motivation with a NUL", Forms.withOtherCafAccess(Forms.t4(), new OtherCafAccessForm(true, motivated + "\u0000", List.of("73"))), "otherCafAccess.motivation", "CONTROL_CHARACTERS"),
+                Arguments.of("motivation with U+202E", Forms.withOtherCafAccess(Forms.t4(), new OtherCafAccessForm(true, motivated + "\u202E", List.of("73"))), "otherCafAccess.motivation", "INVISIBLE_CHARACTERS"));
     }
 
     @ParameterizedTest(name = "address {0}")

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.Instant;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -121,6 +122,17 @@ class NotificationApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("NOT_FAILED"))
                 .andExpect(jsonPath("$.detail").value(
                         "Seul un courriel en échec (FAILED) peut être renvoyé ; celui-ci est SENT."));
+    }
+
+    @Test
+    void theRetryTakesNoBodyAndOneSentIsIgnored() throws Exception {
+        for (String body : new String[]{"{\"status\": \"PENDING\", \"to\": \"autre@exemple.fr\"}", "{", "\u0000\u001b"}) {
+            mvc.perform(post("/api/v1/notifications/{id}/retry", acknowledgement.id()).with(httpBasic("agent", "agent"))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("NOT_FAILED"));
+        }
+        assertThat(store.find(acknowledgement.id()).orElseThrow().to()).isEqualTo(acknowledgement.to());
     }
 
     @Test
