@@ -75,12 +75,17 @@ class InputRulesIntegrationTest {
 
     @Test
     void unknownAddressesOfTheApiAndTheActuatorAreProblemJson() throws Exception {
+        String monitor = "Basic " + java.util.Base64.getEncoder().encodeToString("monitor:monitor".getBytes(StandardCharsets.UTF_8));
         for (String path : new String[]{"/api/v1/nulle-part", "/actuator/nulle-part", "/api"}) {
-            HttpResponse<String> answer = get(path);
+            // The actuator is closed: signed in, an unknown address is a 404; without credentials a 401.
+            HttpResponse<String> answer = path.startsWith("/actuator") ? get(path, "Authorization", monitor) : get(path);
 
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
             assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
         }
+        HttpResponse<String> anonymous = get("/actuator/nulle-part");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     @Test
