@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility;
 
+import fr.caf38.cdap.testinfra.web.EventContractDescriptionContract;
 import fr.caf38.cdap.eligibility.decision.DecisionMaker;
 import fr.caf38.cdap.events.value.OrganisationType;
 import fr.caf38.cdap.events.value.StaffRole;
@@ -21,9 +22,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Health probes, metrics (as the monitoring user) and the OpenAPI description. */
-class OperationsIntegrationTest extends IntegrationTest {
+class OperationsIntegrationTest extends IntegrationTest implements EventContractDescriptionContract {
     @Autowired
     MockMvc mvc;
+
+    @Override
+    public MockMvc mvc() {
+        return mvc;
+    }
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -63,16 +69,6 @@ class OperationsIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.names", hasItem("eligibility.review.queue.size")));
     }
 
-    @Test
-    void theEventContractDescriptionIsServedWithoutCredentials() throws Exception {
-        mvc.perform(get("/asyncapi.yaml"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("application/yaml"))
-                .andExpect(content().string(containsString("asyncapi: 3.0.0")))
-                .andExpect(content().string(containsString("address: access-requests.submitted")))
-                .andExpect(content().string(containsString("address: access-requests.decided")))
-                .andExpect(content().string(containsString("address: notifications.sent")));
-    }
 
     private double counted(String status, String decidedBy) {
         var counter = meters.find("eligibility.decisions").tag("status", status).tag("decidedBy", decidedBy).counter();

@@ -9,6 +9,7 @@ import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.OrganisationType;
 import fr.caf38.cdap.events.value.StaffRole;
+import fr.caf38.cdap.testinfra.web.ScopedAgent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,38 +50,9 @@ class CafScopingIntegrationTest extends IntegrationTest {
     @Autowired
     DecisionStore store;
 
-    /** A configured agent (tests' config/application.yml) and the Cafs it works for. */
-    record Agent(String login, String password, String cafs) {
-        RequestPostProcessor api() {
-            return httpBasic(login, password);
-        }
-
-        /** The console's session of this agent, as its form login gives it. */
-        RequestPostProcessor console() {
-            return user(login).roles("AGENT");
-        }
-
-        boolean worksFor(String caf) {
-            return cafs.contains(caf);
-        }
-
-        @Override
-        public String toString() {
-            return login + " (Cafs: " + (cafs.isEmpty() ? "none" : cafs) + ")";
-        }
-    }
-
-    static Stream<Arguments> agentsAndCafs() {
-        Agent isere = new Agent("agent", "agent", "38");
-        Agent savoie = new Agent("agent73", "agent73", "73");
-        Agent none = new Agent("agent-without-caf", "agent", "");
-        return Stream.of(isere, savoie, none)
-                .flatMap(agent -> Stream.of("38", "73").map(caf -> Arguments.of(agent, caf)));
-    }
-
     @ParameterizedTest(name = "{0}, a request of Caf {1}")
-    @MethodSource("agentsAndCafs")
-    void anAgentListsReadsAndReviewsOnlyTheRequestsOfTheirCafs(Agent agent, String caf) throws Exception {
+    @MethodSource("fr.caf38.cdap.testinfra.web.ScopedAgent#agentsAndCafs")
+    void anAgentListsReadsAndReviewsOnlyTheRequestsOfTheirCafs(ScopedAgent agent, String caf) throws Exception {
         boolean allowed = agent.worksFor(caf);
         String token = "Portée" + UUID.randomUUID().toString().substring(0, 8);
         RequestSubmitted viaApi = underReview(caf, token);
@@ -163,8 +135,8 @@ class CafScopingIntegrationTest extends IntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}, Caf {1}")
-    @MethodSource("agentsAndCafs")
-    void theConsoleOffersOnlyTheAgentsCafsInItsDepartementFilter(Agent agent, String caf) throws Exception {
+    @MethodSource("fr.caf38.cdap.testinfra.web.ScopedAgent#agentsAndCafs")
+    void theConsoleOffersOnlyTheAgentsCafsInItsDepartementFilter(ScopedAgent agent, String caf) throws Exception {
         String queue = body(mvc.perform(get("/").with(agent.console())).andReturn().getResponse());
 
         if (agent.worksFor(caf)) {

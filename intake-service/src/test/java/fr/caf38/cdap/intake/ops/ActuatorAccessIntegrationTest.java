@@ -1,12 +1,11 @@
 package fr.caf38.cdap.intake.ops;
 
 import fr.caf38.cdap.intake.IntakeIntegrationTest;
+import fr.caf38.cdap.testinfra.web.ActuatorAccessContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -14,76 +13,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The actuator, closed: health and its two probes answer anyone with the status only; the details,
- * {@code prometheus}, {@code metrics} and {@code info} need role MONITORING or AGENT ({@code 401}
- * without credentials, {@code 403} for another role, both problem+json).
+ * The actuator, closed, as on every service (the tests of {@link ActuatorAccessContract}); and on
+ * intake, only the actuator: the partners' API and pages stay open.
  */
 @IntakeIntegrationTest
-class ActuatorAccessIntegrationTest {
-    private static final String[] CLOSED = {"/actuator/prometheus", "/actuator/metrics", "/actuator/info",
-            "/actuator/health/mongo", "/actuator"};
-
+class ActuatorAccessIntegrationTest implements ActuatorAccessContract {
     @Autowired
     MockMvc mvc;
 
-    @Test
-    void healthAndItsProbesAnswerAnyoneWithTheStatusOnly() throws Exception {
-        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            mvc.perform(get(path))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.status").value("UP"))
-                    .andExpect(jsonPath("$.components").doesNotExist())
-                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("mongo"))));
-        }
-    }
-
-    @Test
-    void withoutCredentialsTheRestIs401AsAProblem() throws Exception {
-        for (String path : CLOSED) {
-            mvc.perform(get(path))
-                    .andExpect(status().isUnauthorized())
-                    .andExpect(header().exists("WWW-Authenticate"))
-                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                    .andExpect(jsonPath("$.status").value(401));
-        }
-    }
-
-    @Test
-    void aUserWithNeitherRoleGets403AsAProblemAndNoDetails() throws Exception {
-        for (String path : CLOSED) {
-            mvc.perform(get(path).with(httpBasic("visitor", "agent")))
-                    .andExpect(status().isForbidden())
-                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                    .andExpect(jsonPath("$.status").value(403));
-        }
-        mvc.perform(get("/actuator/health").with(httpBasic("visitor", "agent")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.components").doesNotExist());
-    }
-
-    @Test
-    void theMonitoringUserAndAgentsReadTheDetailsAndTheMetrics() throws Exception {
-        for (String[] user : new String[][] {{"monitor", "monitor"}, {"agent", "agent"}}) {
-            mvc.perform(get("/actuator/health").with(httpBasic(user[0], user[1])))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.components.mongo.status").value("UP"));
-            mvc.perform(get("/actuator/health/readiness").with(httpBasic(user[0], user[1])))
-                    .andExpect(jsonPath("$.components.mongo.status").value("UP"));
-            mvc.perform(get("/actuator/prometheus").with(httpBasic(user[0], user[1])))
-                    .andExpect(status().isOk())
-                    .andExpect(content().string(containsString("outbox_pending")));
-            mvc.perform(get("/actuator/metrics").with(httpBasic(user[0], user[1]))).andExpect(status().isOk());
-            mvc.perform(get("/actuator/info").with(httpBasic(user[0], user[1]))).andExpect(status().isOk());
-        }
-    }
-
-    @Test
-    void aWrongPasswordIs401EvenOnTheOpenHealth() throws Exception {
-        mvc.perform(get("/actuator/health").with(httpBasic("monitor", "wrong")))
-                .andExpect(status().isUnauthorized())
-                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        // The right one next clears the count.
-        mvc.perform(get("/actuator/health").with(httpBasic("monitor", "monitor"))).andExpect(status().isOk());
+    @Override
+    public MockMvc mvc() {
+        return mvc;
     }
 
     @Test

@@ -7,6 +7,7 @@ import fr.caf38.cdap.notification.store.Notification;
 import fr.caf38.cdap.notification.store.NotificationIds;
 import fr.caf38.cdap.notification.store.NotificationStatus;
 import fr.caf38.cdap.notification.store.NotificationStore;
+import fr.caf38.cdap.testinfra.web.ScopedAgent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,33 +40,9 @@ class CafScopingIntegrationTest {
     @Autowired
     NotificationStore store;
 
-    /** A configured agent (tests' config/application.yml) and the Cafs it works for. */
-    record Agent(String login, String password, String cafs) {
-        RequestPostProcessor credentials() {
-            return httpBasic(login, password);
-        }
-
-        boolean worksFor(String caf) {
-            return cafs.contains(caf);
-        }
-
-        @Override
-        public String toString() {
-            return login + " (Cafs: " + (cafs.isEmpty() ? "none" : cafs) + ")";
-        }
-    }
-
-    static Stream<Arguments> agentsAndCafs() {
-        Agent isere = new Agent("agent", "agent", "38");
-        Agent savoie = new Agent("agent73", "agent73", "73");
-        Agent none = new Agent("agent-without-caf", "agent", "");
-        return Stream.of(isere, savoie, none)
-                .flatMap(agent -> Stream.of("38", "73").map(caf -> Arguments.of(agent, caf)));
-    }
-
     @ParameterizedTest(name = "{0}, an email of Caf {1}")
-    @MethodSource("agentsAndCafs")
-    void anAgentListsAndRetriesOnlyTheEmailsOfTheirCafs(Agent agent, String caf) throws Exception {
+    @MethodSource("fr.caf38.cdap.testinfra.web.ScopedAgent#agentsAndCafs")
+    void anAgentListsAndRetriesOnlyTheEmailsOfTheirCafs(ScopedAgent agent, String caf) throws Exception {
         boolean allowed = agent.worksFor(caf);
         Notification failed = storedFailed(caf);
 
@@ -73,12 +50,12 @@ class CafScopingIntegrationTest {
         assertListed(agent, "/api/v1/notifications?status=FAILED&size=200", failed.id(), allowed);
         assertListed(agent, "/api/v1/notifications?size=200", failed.id(), allowed);
         if (agent.cafs().isEmpty()) {
-            assertThat(body(mvc.perform(get("/api/v1/notifications").with(agent.credentials())).andReturn()
+            assertThat(body(mvc.perform(get("/api/v1/notifications").with(agent.api())).andReturn()
                     .getResponse())).contains("\"totalElements\":0");
         }
 
         MockHttpServletResponse retry = mvc.perform(post("/api/v1/notifications/{id}/retry", failed.id())
-                .with(agent.credentials())).andReturn().getResponse();
+                .with(agent.api())).andReturn().getResponse();
         if (allowed) {
             assertThat(retry.getStatus()).isEqualTo(200);
             assertThat(body(retry)).contains(failed.id(), "\"status\":\"PENDING\"");
@@ -88,7 +65,7 @@ class CafScopingIntegrationTest {
             String unknownId = NotificationIds.of(unknownRequest, NotificationKind.APPROVED,
                     NotificationIds.FIRST_REVISION, 1);
             MockHttpServletResponse unknown = mvc.perform(post("/api/v1/notifications/{id}/retry", unknownId)
-                    .with(agent.credentials())).andReturn().getResponse();
+                    .with(agent.api())).andReturn().getResponse();
             assertThat(retry.getStatus()).isEqualTo(404).isEqualTo(unknown.getStatus());
             assertThat(retry.getContentType()).isEqualTo(unknown.getContentType());
             // The same body once each names its own id (the problem's instance, its path).
@@ -101,8 +78,8 @@ class CafScopingIntegrationTest {
         }
     }
 
-    private void assertListed(Agent agent, String url, String id, boolean listed) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(url).with(agent.credentials())).andReturn().getResponse();
+    private void assertListed(ScopedAgent agent, String url, String id, boolean listed) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(url).with(agent.api())).andReturn().getResponse();
         assertThat(response.getStatus()).as(url).isEqualTo(200);
         if (listed) {
             assertThat(body(response)).as(url).contains(id);

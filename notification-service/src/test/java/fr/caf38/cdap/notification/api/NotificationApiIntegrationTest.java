@@ -1,5 +1,6 @@
 package fr.caf38.cdap.notification.api;
 
+import fr.caf38.cdap.testinfra.web.EventContractDescriptionContract;
 import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.notification.NotificationIntegrationTest;
 import fr.caf38.cdap.notification.store.Audience;
@@ -28,11 +29,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The agents' read API and the retry endpoint, on notifications stored directly (already settled, so none is sent). */
 @NotificationIntegrationTest
-class NotificationApiIntegrationTest {
+class NotificationApiIntegrationTest implements EventContractDescriptionContract {
     private static final String PROBLEM = "application/problem+json";
 
     @Autowired
     MockMvc mvc;
+
+    @Override
+    public MockMvc mvc() {
+        return mvc;
+    }
     @Autowired
     NotificationStore store;
 
@@ -167,16 +173,6 @@ class NotificationApiIntegrationTest {
                 .andExpect(jsonPath("$.components.mail").doesNotExist());
     }
 
-    @Test
-    void theEventContractDescriptionIsServedWithoutCredentials() throws Exception {
-        mvc.perform(get("/asyncapi.yaml"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("application/yaml"))
-                .andExpect(content().string(containsString("asyncapi: 3.0.0")))
-                .andExpect(content().string(containsString("address: access-requests.submitted")))
-                .andExpect(content().string(containsString("address: access-requests.decided")))
-                .andExpect(content().string(containsString("address: notifications.sent")));
-    }
 
     private Notification stored(NotificationKind kind, Audience audience, Integer sequence, NotificationStatus status,
                                 Instant createdAt) {
