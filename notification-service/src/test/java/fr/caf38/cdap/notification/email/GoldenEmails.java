@@ -50,8 +50,8 @@ final class GoldenEmails {
     }
 
     /** Each case's name, and how it renders with the given renderer. */
-    static Map<String, Function<EmailTemplates, RenderedEmail>> cases() {
-        Map<String, Function<EmailTemplates, RenderedEmail>> cases = new LinkedHashMap<>();
+    static Map<String, Function<EmailRenderer, RenderedEmail>> cases() {
+        Map<String, Function<EmailRenderer, RenderedEmail>> cases = new LinkedHashMap<>();
 
         RequestSubmitted t1 = submitted(1, ISERE, request(organisation("CCAS de Exempleville",
                         new Address("1 rue de l'Exemple", null, "38100", "Exempleville"), "+33476000000"),

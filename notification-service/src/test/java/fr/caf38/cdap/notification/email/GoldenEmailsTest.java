@@ -26,7 +26,7 @@ class GoldenEmailsTest {
     private static final Path DIRECTORY = Path.of("src/test/resources/emails/golden");
     private static final boolean WRITE = Boolean.getBoolean("emails.golden.write");
 
-    private final EmailTemplates templates = new EmailTemplates();
+    private final EmailRenderer templates = new EmailRenderer();
 
     @TestFactory
     Stream<DynamicTest> everyEmailRendersAsItsGoldenFiles() {

@@ -28,8 +28,8 @@ import static fr.caf38.cdap.notification.support.Fixtures.ISERE;
 import static fr.caf38.cdap.notification.support.Fixtures.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EmailTemplatesTest {
-    private final EmailTemplates templates = new EmailTemplates();
+class EmailRendererTest {
+    private final EmailRenderer templates = new EmailRenderer();
     private final RequestSubmitted submitted = TestEvents.submitted("accueil@ccas-exemple.fr");
 
     private String trackingUrl(RequestSubmitted event) {
