@@ -90,9 +90,13 @@ public class NotificationPlanner {
         String id = NotificationIds.of(requestId.toString(), kind, NotificationIds.FIRST_REVISION, decisionNumber);
         // Random, chosen once: every attempt sends the same one, and no two emails ever share it.
         String messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
-        return new Notification(id, sourceEventId.toString(), kind, audience, requestId.toString(), reference,
-                caf.department(), siret, properties.from(), caf.name(), caf.email(), HeaderValues.address(to),
-                email.subject(), email.text(), email.html(), messageId, sequence, NotificationStatus.PENDING, 0, null,
-                now, now, null, null, null, null);
+        return Notification.builder()
+                .id(id).sourceEventId(sourceEventId.toString()).kind(kind).audience(audience)
+                .requestId(requestId.toString()).reference(reference).cafDepartment(caf.department()).siret(siret)
+                .sequence(sequence)
+                .from(properties.from(), caf.name()).replyTo(caf.email()).to(HeaderValues.address(to))
+                .subject(email.subject()).text(email.text()).html(email.html()).messageId(messageId)
+                .status(NotificationStatus.PENDING).nextAttemptAt(now).createdAt(now)
+                .build();
     }
 }
