@@ -17,8 +17,9 @@ import java.util.Set;
  * Renders the French emails with Thymeleaf, from the templates of {@code src/main/resources/emails/}:
  * for each kind, {@code <kind>.html} (HTML mode: the engine escapes every value) and {@code <kind>.txt}
  * (TEXT mode: plain text is not markup, values read as typed), both fed by the kind's
- * {@link EmailModel}, as the variable {@code email}. The HTML layout, the partner's footer and the
- * motive are written once in {@code layout.html}, the text footer once in {@code footer.txt}.
+ * {@link EmailModel}, as the variable {@code email}. The HTML layout, the partner's footer, the
+ * motive, the contact and the list are written once in {@code layout.html}; the text footer and
+ * motive once in {@code footer.txt} and {@code motive.txt}.
  * <p>
  * Its own engine, not the web one: the service has no pages, and an email is rendered when its
  * notification is stored, outside any request.

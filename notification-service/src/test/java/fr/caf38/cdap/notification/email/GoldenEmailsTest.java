@@ -26,12 +26,12 @@ class GoldenEmailsTest {
     private static final Path DIRECTORY = Path.of("src/test/resources/emails/golden");
     private static final boolean WRITE = Boolean.getBoolean("emails.golden.write");
 
-    private final EmailRenderer templates = new EmailRenderer();
+    private final EmailRenderer renderer = new EmailRenderer();
 
     @TestFactory
     Stream<DynamicTest> everyEmailRendersAsItsGoldenFiles() {
         return GoldenEmails.cases().entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
-            RenderedEmail email = entry.getValue().apply(templates);
+            RenderedEmail email = entry.getValue().apply(renderer);
             if (WRITE) {
                 write(entry.getKey(), email);
             }
