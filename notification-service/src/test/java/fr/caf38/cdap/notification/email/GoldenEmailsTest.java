@@ -1,5 +1,6 @@
 package fr.caf38.cdap.notification.email;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -35,10 +36,12 @@ class GoldenEmailsTest {
             if (WRITE) {
                 write(entry.getKey(), email);
             }
-            assertThat(email.subject()).as("subject").isEqualTo(read(entry.getKey() + ".subject.txt"));
-            assertThat(email.text()).as("text").isEqualTo(read(entry.getKey() + ".text.txt"));
-            assertThat(normalised(email.html())).as("html")
-                    .isEqualTo(normalised(read(entry.getKey() + ".html")));
+            SoftAssertions.assertSoftly(softly -> {
+                softly.assertThat(email.subject()).as("subject").isEqualTo(read(entry.getKey() + ".subject.txt"));
+                softly.assertThat(email.text()).as("text").isEqualTo(read(entry.getKey() + ".text.txt"));
+                softly.assertThat(normalised(email.html())).as("html")
+                        .isEqualTo(normalised(read(entry.getKey() + ".html")));
+            });
         }));
     }
 
