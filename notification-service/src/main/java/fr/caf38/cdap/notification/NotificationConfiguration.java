@@ -8,7 +8,7 @@ import fr.caf38.cdap.notification.caf.CafProperties;
 import fr.caf38.cdap.notification.delivery.DeliveryMetrics;
 import fr.caf38.cdap.notification.delivery.MailComposer;
 import fr.caf38.cdap.notification.delivery.NotificationSender;
-import fr.caf38.cdap.notification.email.EmailTemplates;
+import fr.caf38.cdap.notification.email.EmailRenderer;
 import fr.caf38.cdap.notification.inbound.NotificationIntake;
 import fr.caf38.cdap.notification.inbound.NotificationPlanner;
 import fr.caf38.cdap.notification.store.NotificationStore;
@@ -38,8 +38,8 @@ class NotificationConfiguration {
     }
 
     @Bean
-    EmailTemplates emailTemplates() {
-        return new EmailTemplates();
+    EmailRenderer emailRenderer() {
+        return new EmailRenderer();
     }
 
     @Bean
@@ -67,9 +67,9 @@ class NotificationConfiguration {
     }
 
     @Bean
-    NotificationPlanner notificationPlanner(EmailTemplates templates, CafDirectory cafs, TrackingTokens tokens,
+    NotificationPlanner notificationPlanner(EmailRenderer emails, CafDirectory cafs, TrackingTokens tokens,
                                             NotificationProperties properties, Clock clock) {
-        return new NotificationPlanner(templates, cafs, tokens, properties, clock);
+        return new NotificationPlanner(emails, cafs, tokens, properties, clock);
     }
 
     @Bean

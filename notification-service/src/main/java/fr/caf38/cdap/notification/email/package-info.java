@@ -1,5 +1,6 @@
 /**
- * The French emails, rendered from the events in plain Java: plain text and HTML, every value a
- * partner typed escaped in HTML, no value able to add a mail header.
+ * The French emails: one model per email ({@link fr.caf38.cdap.notification.email.EmailModel}),
+ * computed from its event, rendered by Thymeleaf into plain text and HTML from the templates of
+ * {@code resources/emails/} (the engine escapes every value in HTML); no value can add a mail header.
  */
 package fr.caf38.cdap.notification.email;

@@ -8,7 +8,7 @@ import fr.caf38.cdap.messaging.tracking.TrackingTokens;
 import fr.caf38.cdap.notification.NotificationProperties;
 import fr.caf38.cdap.notification.caf.Caf;
 import fr.caf38.cdap.notification.caf.CafDirectory;
-import fr.caf38.cdap.notification.email.EmailTemplates;
+import fr.caf38.cdap.notification.email.EmailRenderer;
 import fr.caf38.cdap.notification.email.HeaderValues;
 import fr.caf38.cdap.notification.email.RenderedEmail;
 import fr.caf38.cdap.notification.store.Audience;
@@ -34,15 +34,15 @@ import java.util.UUID;
  * ({@link NotificationIds}): the same event always plans the same _ids.
  */
 public class NotificationPlanner {
-    private final EmailTemplates templates;
+    private final EmailRenderer emails;
     private final CafDirectory cafs;
     private final TrackingTokens trackingTokens;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    public NotificationPlanner(EmailTemplates templates, CafDirectory cafs, TrackingTokens trackingTokens,
+    public NotificationPlanner(EmailRenderer emails, CafDirectory cafs, TrackingTokens trackingTokens,
                                NotificationProperties properties, Clock clock) {
-        this.templates = templates;
+        this.emails = emails;
         this.cafs = cafs;
         this.trackingTokens = trackingTokens;
         this.properties = properties;
@@ -56,7 +56,7 @@ public class NotificationPlanner {
         var organisation = event.request().organisation();
         return List.of(notification(event.eventId(), NotificationKind.ACKNOWLEDGEMENT, Audience.PARTNER,
                 event.requestId(), event.reference(), caf, organisation.siret().value(), organisation.email(), 0, 0,
-                templates.acknowledgement(event, caf, trackingUrl)));
+                emails.acknowledgement(event, caf, trackingUrl)));
     }
 
     public List<Notification> plan(EligibilityDecided event) {
@@ -64,12 +64,12 @@ public class NotificationPlanner {
         List<Notification> planned = new ArrayList<>();
         planned.add(notification(event.eventId(), kindOf(event.status()), Audience.PARTNER, event.requestId(),
                 event.reference(), caf, event.siret().value(), event.email(), event.decisionNumber(),
-                event.decisionNumber(), templates.decision(event, caf)));
+                event.decisionNumber(), emails.decision(event, caf)));
         if (event.status() == DecisionStatus.UNDER_REVIEW) {
             String requestUrl = properties.agentsBaseUrl() + "/demandes/" + event.requestId();
             planned.add(notification(event.eventId(), NotificationKind.AGENT_REVIEW_NOTICE, Audience.AGENTS,
                     event.requestId(), event.reference(), caf, event.siret().value(), caf.agentsMailbox(),
-                    event.decisionNumber(), null, templates.agentReviewNotice(event, caf, requestUrl)));
+                    event.decisionNumber(), null, emails.agentReviewNotice(event, caf, requestUrl)));
         }
         return planned;
     }
@@ -90,9 +90,13 @@ public class NotificationPlanner {
         String id = NotificationIds.of(requestId.toString(), kind, NotificationIds.FIRST_REVISION, decisionNumber);
         // Random, chosen once: every attempt sends the same one, and no two emails ever share it.
         String messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
-        return new Notification(id, sourceEventId.toString(), kind, audience, requestId.toString(), reference,
-                caf.department(), siret, properties.from(), caf.name(), caf.email(), HeaderValues.address(to),
-                email.subject(), email.text(), email.html(), messageId, sequence, NotificationStatus.PENDING, 0, null,
-                now, now, null, null, null, null);
+        return Notification.builder()
+                .id(id).sourceEventId(sourceEventId.toString()).kind(kind).audience(audience)
+                .requestId(requestId.toString()).reference(reference).cafDepartment(caf.department()).siret(siret)
+                .sequence(sequence)
+                .from(properties.from(), caf.name()).replyTo(caf.email()).to(HeaderValues.address(to))
+                .subject(email.subject()).text(email.text()).html(email.html()).messageId(messageId)
+                .status(NotificationStatus.PENDING).nextAttemptAt(now).createdAt(now)
+                .build();
     }
 }

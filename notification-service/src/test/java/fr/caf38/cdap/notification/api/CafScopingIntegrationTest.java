@@ -93,12 +93,17 @@ class CafScopingIntegrationTest {
         String requestId = UUID.randomUUID().toString();
         String id = NotificationIds.of(requestId, NotificationKind.APPROVED, NotificationIds.FIRST_REVISION, 1);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Notification notification = new Notification(id, UUID.randomUUID().toString(), NotificationKind.APPROVED,
-                Audience.PARTNER, requestId, "CDAP-" + caf + "-2026-" + UUID.randomUUID().toString().substring(0, 5),
-                caf, "73282932000074", "ne-pas-repondre@caf38.localhost", "Caf " + caf,
-                "partenaires@caf" + caf + ".localhost", "accueil@ccas-exemple.fr", "Sujet", "texte", "<p>html</p>",
-                "<" + UUID.randomUUID() + "@caf38.localhost>", 1, NotificationStatus.FAILED, 4,
-                "Serveur de messagerie injoignable (test)", null, now, null, null, null, null);
+        Notification notification = Notification.builder()
+                .id(id).sourceEventId(UUID.randomUUID().toString()).kind(NotificationKind.APPROVED)
+                .audience(Audience.PARTNER).requestId(requestId)
+                .reference("CDAP-" + caf + "-2026-" + UUID.randomUUID().toString().substring(0, 5))
+                .cafDepartment(caf).siret("73282932000074").sequence(1)
+                .from("ne-pas-repondre@caf38.localhost", "Caf " + caf).replyTo("partenaires@caf" + caf + ".localhost")
+                .to("accueil@ccas-exemple.fr")
+                .subject("Sujet").text("texte").html("<p>html</p>").messageId("<" + UUID.randomUUID() + "@caf38.localhost>")
+                .status(NotificationStatus.FAILED).attempts(4).lastError("Serveur de messagerie injoignable (test)")
+                .createdAt(now)
+                .build();
         assertThat(store.insert(notification)).isTrue();
         return notification;
     }

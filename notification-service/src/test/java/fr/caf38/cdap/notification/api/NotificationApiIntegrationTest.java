@@ -179,12 +179,15 @@ class NotificationApiIntegrationTest implements EventContractDescriptionContract
         boolean sent = status == NotificationStatus.SENT;
         String id = NotificationIds.of(requestId, kind, NotificationIds.FIRST_REVISION, sequence == null ? 1 : sequence);
         String messageId = "<" + UUID.randomUUID() + "@caf38.localhost>";
-        Notification notification = new Notification(id, UUID.randomUUID().toString(), kind, audience, requestId,
-                "CDAP-38-2026-00042", "38", "73282932000074", "ne-pas-repondre@caf38.localhost", "Caf de l'Isère",
-                "partenaires@caf38.localhost", audience == Audience.AGENTS ? "agents-cdap@caf38.localhost"
-                : "accueil@ccas-exemple.fr", "Sujet " + kind, "texte", "<p>html</p>", messageId,
-                sequence, status, sent ? 1 : 4, sent ? null : "Serveur de messagerie injoignable (test)", null,
-                createdAt, sent ? createdAt : null, null, null, null);
+        Notification notification = Notification.builder()
+                .id(id).sourceEventId(UUID.randomUUID().toString()).kind(kind).audience(audience).requestId(requestId)
+                .reference("CDAP-38-2026-00042").cafDepartment("38").siret("73282932000074").sequence(sequence)
+                .from("ne-pas-repondre@caf38.localhost", "Caf de l'Isère").replyTo("partenaires@caf38.localhost")
+                .to(audience == Audience.AGENTS ? "agents-cdap@caf38.localhost" : "accueil@ccas-exemple.fr")
+                .subject("Sujet " + kind).text("texte").html("<p>html</p>").messageId(messageId)
+                .status(status).attempts(sent ? 1 : 4).lastError(sent ? null : "Serveur de messagerie injoignable (test)")
+                .createdAt(createdAt).sentAt(sent ? createdAt : null)
+                .build();
         store.insert(notification);
         return notification;
     }

@@ -21,9 +21,8 @@ class DeliveryOrderTest {
     @Test
     void theAcknowledgementAndTheAgentsNoticeAreNeverHeldBack() {
         Notification ack = partner(NotificationKind.ACKNOWLEDGEMENT, 0, NotificationStatus.PENDING, NOW);
-        Notification notice = new Notification(UUID.randomUUID().toString(), "e", NotificationKind.AGENT_REVIEW_NOTICE,
-                Audience.AGENTS, request, "R", "38", "73282932000074", null, null, null, "a@b.fr", "s", "t", "h", "<m>",
-                null, NotificationStatus.PENDING, 0, null, NOW, NOW, null, null, null, null);
+        Notification notice = email(NotificationKind.AGENT_REVIEW_NOTICE, request).audience(Audience.AGENTS)
+                .sequence(null).status(NotificationStatus.PENDING).nextAttemptAt(NOW).createdAt(NOW).build();
 
         assertThat(DeliveryOrder.mayGo(ack, List.of(ack), NOW, MAX_WAIT)).isTrue();
         assertThat(DeliveryOrder.mayGo(notice, List.of(ack), NOW, MAX_WAIT)).isTrue();
@@ -87,16 +86,22 @@ class DeliveryOrderTest {
     @Test
     void emailsOfAnotherRequestDoNotCount() {
         Notification decision = partner(NotificationKind.APPROVED, 1, NotificationStatus.PENDING, NOW);
-        Notification otherAck = new Notification(UUID.randomUUID().toString(), "e", NotificationKind.ACKNOWLEDGEMENT,
-                Audience.PARTNER, UUID.randomUUID().toString(), "R", "38", "73282932000074", null, null, null, "a@b.fr",
-                "s", "t", "h", "<m>", 0, NotificationStatus.SENT, 1, null, null, NOW, NOW, null, null, null);
+        Notification otherAck = email(NotificationKind.ACKNOWLEDGEMENT, UUID.randomUUID().toString()).sequence(0)
+                .status(NotificationStatus.SENT).attempts(1).createdAt(NOW).sentAt(NOW).build();
 
         assertThat(DeliveryOrder.mayGo(decision, List.of(otherAck, decision), NOW, MAX_WAIT)).isFalse();
     }
 
     private Notification partner(NotificationKind kind, int sequence, NotificationStatus status, Instant createdAt) {
-        return new Notification(UUID.randomUUID().toString(), UUID.randomUUID().toString(), kind, Audience.PARTNER,
-                request, "CDAP-38-2026-00001", "38", "73282932000074", "f@caf38.localhost", "Caf", "p@caf38.localhost",
-                "a@b.fr", "s", "t", "h", "<m@x>", sequence, status, 0, null, createdAt, createdAt, null, null, null, null);
+        return email(kind, request).sequence(sequence).status(status).nextAttemptAt(createdAt).createdAt(createdAt)
+                .build();
+    }
+
+    /** An email about this request, to a partner; each test sets what its order depends on. */
+    private static Notification.Builder email(NotificationKind kind, String requestId) {
+        return Notification.builder().id(UUID.randomUUID().toString()).sourceEventId(UUID.randomUUID().toString())
+                .kind(kind).audience(Audience.PARTNER).requestId(requestId).reference("CDAP-38-2026-00001")
+                .cafDepartment("38").siret("73282932000074").from("f@caf38.localhost", "Caf")
+                .replyTo("p@caf38.localhost").to("a@b.fr").subject("s").text("t").html("h").messageId("<m@x>");
     }
 }

@@ -5,7 +5,7 @@ import fr.caf38.cdap.notification.NotificationProperties;
 import fr.caf38.cdap.notification.caf.Caf;
 import fr.caf38.cdap.notification.caf.CafDirectory;
 import fr.caf38.cdap.notification.caf.CafProperties;
-import fr.caf38.cdap.notification.email.EmailTemplates;
+import fr.caf38.cdap.notification.email.EmailRenderer;
 import fr.caf38.cdap.notification.inbound.NotificationPlanner;
 
 import java.time.Clock;
@@ -38,7 +38,7 @@ public final class Fixtures {
     }
 
     public static NotificationPlanner planner() {
-        return new NotificationPlanner(new EmailTemplates(), cafs(), new TrackingTokens(SECRET), properties(),
+        return new NotificationPlanner(new EmailRenderer(), cafs(), new TrackingTokens(SECRET), properties(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }

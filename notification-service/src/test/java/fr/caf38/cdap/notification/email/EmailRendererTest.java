@@ -28,8 +28,8 @@ import static fr.caf38.cdap.notification.support.Fixtures.ISERE;
 import static fr.caf38.cdap.notification.support.Fixtures.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EmailTemplatesTest {
-    private final EmailTemplates templates = new EmailTemplates();
+class EmailRendererTest {
+    private final EmailRenderer renderer = new EmailRenderer();
     private final RequestSubmitted submitted = TestEvents.submitted("accueil@ccas-exemple.fr");
 
     private String trackingUrl(RequestSubmitted event) {
@@ -39,7 +39,7 @@ class EmailTemplatesTest {
 
     @Test
     void theAcknowledgementGivesTheReferenceTheProfileASummaryAndTheTrackingLink() {
-        RenderedEmail email = templates.acknowledgement(submitted, ISERE, trackingUrl(submitted));
+        RenderedEmail email = renderer.acknowledgement(submitted, ISERE, trackingUrl(submitted));
 
         assertThat(email.subject()).isEqualTo("Accusé de réception de votre demande d'accès à Mon Compte Partenaire – "
                 + submitted.reference());
@@ -79,7 +79,7 @@ class EmailTemplatesTest {
 
     @Test
     void underReviewSaysAnAgentExaminesTheRequestAndWhy() {
-        RenderedEmail email = templates.decision(TestEvents.decided(submitted, DecisionStatus.UNDER_REVIEW, 1), ISERE);
+        RenderedEmail email = renderer.decision(TestEvents.decided(submitted, DecisionStatus.UNDER_REVIEW, 1), ISERE);
 
         assertThat(email.subject()).isEqualTo("Votre demande " + submitted.reference() + " est en cours d'examen par la Caf");
         for (String body : bodies(email)) {
@@ -91,7 +91,7 @@ class EmailTemplatesTest {
 
     @Test
     void approvalGivesTheNextSteps() {
-        RenderedEmail email = templates.decision(TestEvents.decided(submitted, DecisionStatus.APPROVED, 1), ISERE);
+        RenderedEmail email = renderer.decision(TestEvents.decided(submitted, DecisionStatus.APPROVED, 1), ISERE);
 
         assertThat(email.subject()).isEqualTo("Votre demande " + submitted.reference() + " est acceptée : prochaines étapes");
         for (String body : bodies(email)) {
@@ -104,7 +104,7 @@ class EmailTemplatesTest {
 
     @Test
     void anAgentsApprovalCarriesTheAgentsMotive() {
-        RenderedEmail email = templates.decision(TestEvents.decided(submitted, DecisionStatus.APPROVED, 2), ISERE);
+        RenderedEmail email = renderer.decision(TestEvents.decided(submitted, DecisionStatus.APPROVED, 2), ISERE);
 
         assertThat(email.text()).contains("Commentaire de la Caf", "« Après vérification auprès de l'organisme");
         assertThat(email.html()).contains("Après vérification auprès de l&#39;organisme");
@@ -114,7 +114,7 @@ class EmailTemplatesTest {
     void aRejectionGivesEachReasonInFrenchTheMotiveAndWhomToContact() {
         EligibilityDecided decided = TestEvents.decided(submitted, DecisionStatus.REJECTED, 1,
                 TestEvents.findingsFor(DecisionStatus.REJECTED), "Le numéro SIRET indiqué est celui d'un établissement fermé.");
-        RenderedEmail email = templates.decision(decided, ISERE);
+        RenderedEmail email = renderer.decision(decided, ISERE);
 
         assertThat(email.subject()).isEqualTo("Votre demande " + submitted.reference() + " n'est pas acceptée");
         assertThat(email.text()).contains("Motifs :",
@@ -131,13 +131,13 @@ class EmailTemplatesTest {
         EligibilityDecided decided = TestEvents.decided(submitted, DecisionStatus.REJECTED, 2,
                 TestEvents.findingsFor(DecisionStatus.UNDER_REVIEW), null);
 
-        assertThat(templates.decision(decided, ISERE).text())
+        assertThat(renderer.decision(decided, ISERE).text())
                 .contains("Motifs :", "- Vous demandez à consulter les dossiers d'une autre Caf (73)");
     }
 
     @Test
     void aRedirectionSaysWhyAndHowToRequestCafpro() {
-        RenderedEmail email = templates.decision(TestEvents.decided(submitted, DecisionStatus.REDIRECTED_TO_CAFPRO, 1),
+        RenderedEmail email = renderer.decision(TestEvents.decided(submitted, DecisionStatus.REDIRECTED_TO_CAFPRO, 1),
                 ISERE);
 
         assertThat(email.subject()).isEqualTo("Votre demande " + submitted.reference() + " relève de Cafpro");
@@ -152,7 +152,7 @@ class EmailTemplatesTest {
     void theAgentsNoticeNamesTheRequestAndLinksToIt() {
         EligibilityDecided decided = TestEvents.decided(submitted, DecisionStatus.UNDER_REVIEW, 1);
         String link = "https://agents.test/demandes/" + submitted.requestId();
-        RenderedEmail email = templates.agentReviewNotice(decided, ISERE, link);
+        RenderedEmail email = renderer.agentReviewNotice(decided, ISERE, link);
 
         assertThat(email.subject()).isEqualTo("Demande à examiner : " + submitted.reference() + " – CCAS de Exempleville");
         assertThat(email.text()).contains("attend l'examen d'un agent de la Caf de l'Isère", "Points à examiner",
@@ -170,9 +170,9 @@ class EmailTemplatesTest {
                 "<b>motif</b>");
 
         List<RenderedEmail> emails = List.of(
-                templates.acknowledgement(hostile, ISERE, trackingUrl(hostile)),
-                templates.decision(decided, ISERE),
-                templates.agentReviewNotice(decided, ISERE, "https://agents.test/demandes/" + hostile.requestId()));
+                renderer.acknowledgement(hostile, ISERE, trackingUrl(hostile)),
+                renderer.decision(decided, ISERE),
+                renderer.agentReviewNotice(decided, ISERE, "https://agents.test/demandes/" + hostile.requestId()));
         for (RenderedEmail email : emails) {
             assertThat(email.html()).doesNotContain("<script>", "<img", "<b>motif")
                     .doesNotContainPattern("(?i)<script");
@@ -190,7 +190,7 @@ class EmailTemplatesTest {
                 TestSirets.random(), "accueil@ccas-exemple.fr"));
         EligibilityDecided decided = TestEvents.decided(hostile, DecisionStatus.UNDER_REVIEW, 1);
 
-        RenderedEmail notice = templates.agentReviewNotice(decided, ISERE, "https://agents.test/demandes/x");
+        RenderedEmail notice = renderer.agentReviewNotice(decided, ISERE, "https://agents.test/demandes/x");
 
         assertThat(notice.subject()).doesNotContain("\r", "\n").endsWith("Évil Bcc: pirate@exemple.test");
     }
@@ -202,7 +202,7 @@ class EmailTemplatesTest {
 
     private String summary(SubmittedRequest request) {
         RequestSubmitted event = TestEvents.submitted(request);
-        return templates.acknowledgement(event, ISERE, trackingUrl(event)).text();
+        return renderer.acknowledgement(event, ISERE, trackingUrl(event)).text();
     }
 
     private static SubmittedRequest request(Organisation organisation, Profile profile, T2Details t2, T4Details t4,

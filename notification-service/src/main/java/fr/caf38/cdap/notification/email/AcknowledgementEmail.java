@@ -1,0 +1,115 @@
+package fr.caf38.cdap.notification.email;
+
+import fr.caf38.cdap.events.RequestSubmitted;
+import fr.caf38.cdap.events.request.Address;
+import fr.caf38.cdap.events.request.CafproConvention;
+import fr.caf38.cdap.events.request.OtherCafAccess;
+import fr.caf38.cdap.events.request.SubmittedRequest;
+import fr.caf38.cdap.events.value.DepartmentCode;
+import fr.caf38.cdap.notification.caf.Caf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The acknowledgement of a submitted request: its reference, its profile, the summary of the
+ * partner's answers (in the form's order, the profile's own questions only) and the tracking link.
+ */
+public record AcknowledgementEmail(String subject, Caf caf, String reference, String profile, List<Answer> answers,
+                                   String trackingUrl) implements EmailModel {
+
+    /** One line of the summary: the question's short name and the partner's answer, in French. */
+    public record Answer(String label, String value) {
+    }
+
+    private static final String UNSET = "non précisé";
+
+    public AcknowledgementEmail {
+        subject = HeaderValues.clean(subject);
+        answers = List.copyOf(answers);
+    }
+
+    public static AcknowledgementEmail of(RequestSubmitted event, Caf caf, String trackingUrl) {
+        return new AcknowledgementEmail(
+                "Accusé de réception de votre demande d'accès à Mon Compte Partenaire – " + event.reference(),
+                caf, event.reference(), FrenchLabels.profile(event.request().profile()), answers(event, caf),
+                trackingUrl);
+    }
+
+    @Override
+    public String template() {
+        return "acknowledgement";
+    }
+
+    private static List<Answer> answers(RequestSubmitted event, Caf caf) {
+        SubmittedRequest request = event.request();
+        var organisation = request.organisation();
+        List<Answer> answers = new ArrayList<>();
+        answers.add(new Answer("Caf destinataire", caf.name()));
+        answers.add(new Answer("Raison sociale", organisation.legalName()));
+        answers.add(new Answer("Numéro SIRET", Sirets.printed(organisation.siret().value())));
+        answers.add(new Answer("Adresse", address(organisation.address())));
+        answers.add(new Answer("Adresse mail", organisation.email()));
+        answers.add(new Answer("Téléphone", orUnset(organisation.phone())));
+        answers.add(new Answer("Type de consultation", FrenchLabels.profile(request.profile())));
+        switch (request.profile()) {
+            case T1 -> {
+                var t1 = request.t1();
+                answers.add(new Answer("Type d'organisme",
+                        FrenchLabels.organisationType(t1 == null ? null : t1.organisationType())));
+                answers.add(new Answer("Personnels concernés",
+                        t1 == null ? UNSET : join(t1.staffRoles(), FrenchLabels::staffRole)));
+            }
+            case T2 -> {
+                var t2 = request.t2();
+                boolean subsidised = t2 != null && t2.receivesCafSocialActionSubsidy();
+                answers.add(new Answer("Subvention d'action sociale de la Caf", FrenchLabels.yesNo(subsidised)));
+                if (subsidised) {
+                    answers.add(new Answer("Référence de la subvention", orUnset(t2.subsidyReference())));
+                }
+            }
+            case T4 -> answers.add(new Answer("Numéro instructeur",
+                    orUnset(request.t4() == null ? null : request.t4().instructorNumber())));
+            case T9 -> answers.add(new Answer("Mesures exercées",
+                    request.t9() == null ? UNSET : join(request.t9().measures(), FrenchLabels::measure)));
+            case OTHER -> answers.add(new Answer("Besoin exprimé", orUnset(request.otherNeed())));
+        }
+        CafproConvention convention = request.cafproConvention();
+        answers.add(new Answer("Convention Cafpro en cours avec un autre département",
+                convention.inOtherDepartment() ? "oui (" + departments(convention.departments()) + ")" : "non"));
+        OtherCafAccess otherCaf = request.otherCafAccess();
+        answers.add(new Answer("Consultation des dossiers d'une autre Caf",
+                otherCaf.needed() ? "oui (" + departments(otherCaf.departments()) + ")" : "non"));
+        if (otherCaf.needed()) {
+            answers.add(new Answer("Motivation", orUnset(otherCaf.motivation())));
+        }
+        return answers;
+    }
+
+    /** On one line, the parts given: "1 rue de l'Exemple, Bâtiment B, 38000 Grenoble". */
+    private static String address(Address address) {
+        if (address == null) {
+            return "non précisée";
+        }
+        String town = ((address.postalCode() == null ? "" : address.postalCode()) + " "
+                + (address.city() == null ? "" : address.city())).trim();
+        return Stream.of(address.line1(), address.line2(), town)
+                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(", "));
+    }
+
+    private static String departments(List<DepartmentCode> codes) {
+        return codes.isEmpty() ? "départements non précisés"
+                : codes.stream().map(DepartmentCode::value).collect(Collectors.joining(", "));
+    }
+
+    private static <T> String join(List<T> values, Function<T, String> label) {
+        return values.isEmpty() ? UNSET : values.stream().map(label).collect(Collectors.joining(", "));
+    }
+
+    private static String orUnset(String value) {
+        return value == null || value.isBlank() ? UNSET : value;
+    }
+}
