@@ -52,7 +52,7 @@ class EmailTemplatesTest {
                     "1 rue de l", "38100 Exempleville", "accueil@ccas-exemple.fr", "+33476000000",
                     "Collectivité territoriale (commune, CCAS…)", "Assistants de service social",
                     "Convention Cafpro en cours avec un autre département", "Consultation des dossiers d",
-                    "Oui (73)", "Familles suivies résidant en Savoie voisine.", trackingUrl(submitted),
+                    "oui (73)", "Familles suivies résidant en Savoie voisine.", trackingUrl(submitted),
                     "partenaires@caf38.localhost", "04 76 00 00 00");
         }
         assertThat(email.text()).contains("Ce lien est personnel");
@@ -75,7 +75,7 @@ class EmailTemplatesTest {
                                 + "familial (délégués aux prestations familiales)");
         assertThat(summary(request(organisation, Profile.OTHER, null, null, null, "bailleur social")))
                 .contains("Autre profil (relève de Cafpro)", "Besoin exprimé : bailleur social",
-                        "Convention Cafpro en cours avec un autre département : Oui (01, 2A)");
+                        "Convention Cafpro en cours avec un autre département : oui (01, 2A)");
     }
 
     @Test
