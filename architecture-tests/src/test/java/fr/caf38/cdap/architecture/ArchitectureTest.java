@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
     /** The modules whose main code is checked; test-only and tooling modules are left out. */
     private static final List<String> MODULES = List.of("shared-events", "messaging", "agent-security", "input-rules",
-            "intake-service", "eligibility-service", "notification-service");
+            "wording", "intake-service", "eligibility-service", "notification-service");
     private static final String[] SERVICES = {"fr.caf38.cdap.intake..", "fr.caf38.cdap.eligibility..",
             "fr.caf38.cdap.notification.."};
 
@@ -55,7 +55,7 @@ class ArchitectureTest {
     @Test
     void sharedModulesNeverImportAService() {
         noClasses().that().resideInAnyPackage("fr.caf38.cdap.events..", "fr.caf38.cdap.messaging..",
-                        "fr.caf38.cdap.security..", "fr.caf38.cdap.input..")
+                        "fr.caf38.cdap.security..", "fr.caf38.cdap.input..", "fr.caf38.cdap.wording..")
                 .should().dependOnClassesThat().resideInAnyPackage(SERVICES)
                 .check(classes);
     }

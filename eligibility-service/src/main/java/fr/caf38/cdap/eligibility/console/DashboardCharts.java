@@ -35,7 +35,7 @@ public final class DashboardCharts {
     }
 
     /** Requests per week, stacked by outcome. */
-    static Chart weeks(List<DashboardFigures.Week> weeks, Wording wording) {
+    static Chart weeks(List<DashboardFigures.Week> weeks, ConsoleWording wording) {
         long max = Math.max(1, weeks.stream().mapToLong(DashboardFigures.Week::total).max().orElse(0));
         double slot = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, weeks.size());
         List<Column> columns = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class DashboardCharts {
                 double h = scale(n, max);
                 y -= h;
                 bars.add(new Bar(round(x), round(y), round(slot * 0.7), round(h), "bar-" + status.name(),
-                        week.week() + " : " + n + " " + wording.status(status).toLowerCase(Locale.FRENCH)));
+                        week.week() + " : " + n + " " + lowerFirst(wording.status(status))));
             }
             columns.add(new Column(week.week().substring(5), round(x + slot * 0.35), bars));
         }
@@ -80,5 +80,10 @@ public final class DashboardCharts {
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    /** "en cours d’examen par la Caf": the status inside a sentence, its proper nouns kept. */
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.FRENCH) + text.substring(1);
     }
 }

@@ -17,9 +17,9 @@ class DashboardController {
 
     private final DashboardFigures figures;
     private final AgentCafs agentCafs;
-    private final Wording wording;
+    private final ConsoleWording wording;
 
-    DashboardController(DashboardFigures figures, AgentCafs agentCafs, Wording wording) {
+    DashboardController(DashboardFigures figures, AgentCafs agentCafs, ConsoleWording wording) {
         this.figures = figures;
         this.agentCafs = agentCafs;
         this.wording = wording;

@@ -8,11 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static fr.caf38.cdap.events.value.FindingLevel.REVIEW;
+import static fr.caf38.cdap.wording.FindingCode.AGENT_CONFIRMATION_REQUIRED;
 
-/** Combines findings into a status (domain.md, "Outcome"): REDIRECT, then REJECT, then REVIEW, else APPROVED. */
+/** Combines findings into a status (docs/domain.md, "Outcome"): REDIRECT, then REJECT, then REVIEW, else APPROVED. */
 public final class Outcome {
-    public static final String AGENT_CONFIRMATION_REQUIRED = "AGENT_CONFIRMATION_REQUIRED";
-
     private Outcome() {
     }
 
@@ -28,9 +27,7 @@ public final class Outcome {
         }
         if (!autoApprove) {
             List<Finding> confirmed = new ArrayList<>(findings);
-            confirmed.add(new Finding(AGENT_CONFIRMATION_REQUIRED, REVIEW,
-                    "Votre demande remplit les conditions du profil ; un agent de la Caf la confirme avant "
-                            + "la réponse définitive."));
+            confirmed.add(Findings.of(AGENT_CONFIRMATION_REQUIRED, REVIEW));
             return new Assessment(DecisionStatus.UNDER_REVIEW, confirmed);
         }
         return new Assessment(DecisionStatus.APPROVED, findings);

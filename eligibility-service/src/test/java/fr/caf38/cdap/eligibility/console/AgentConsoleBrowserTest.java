@@ -156,7 +156,7 @@ class AgentConsoleBrowserTest extends IntegrationTest {
                 "Familles suivies résidant dans un département voisin.", "973 et 976", "En cours d’examen");
         assertThat(browser.findElements(By.cssSelector(".findings .finding"))).hasSize(3);
         assertThat(browser.findElements(By.cssSelector(".finding .level")).stream().map(WebElement::getText))
-                .containsExactly("À examiner", "À examiner", "Information");
+                .containsExactly("À examiner par la Caf", "À examiner par la Caf", "Information");
         screenshot("agents-05-demande");
 
         // An invalid review: no decision chosen, a motive too short. Errors shown, the motive kept.

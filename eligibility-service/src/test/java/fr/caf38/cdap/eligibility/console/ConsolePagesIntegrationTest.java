@@ -146,8 +146,8 @@ class ConsolePagesIntegrationTest extends IntegrationTest {
         RequestSubmitted t9 = decide("38", Requests.t9(Sirets.random(), Measure.MAJ, Measure.MJAGBF), Instant.now());
         mvc.perform(get("/demandes/{id}", t9.requestId()).with(agent()))
                 .andExpect(content().string(allOf(
-                        containsString("Mesure d’accompagnement judiciaire (MAJ)"),
-                        containsString("Conforme"),
+                        containsString("Mesures d’accompagnement judiciaire (mandataire à la protection des majeurs)"),
+                        containsString("Critère rempli"),
                         not(containsString("Enregistrer la décision")))));
     }
 

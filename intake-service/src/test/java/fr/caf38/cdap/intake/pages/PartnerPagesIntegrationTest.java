@@ -167,7 +167,7 @@ class PartnerPagesIntegrationTest {
         for (Profile profile : Profile.values()) {
             assertThat(page).contains("id=\"profile-" + profile.name() + "\"");
         }
-        assertThat(page).contains("Autre personnel", "Votre demande est adressée à la", "Caf de l’Isère");
+        assertThat(page).contains("Autres personnels", "Votre demande est adressée à la", "Caf de l’Isère");
         // Every field has its label, and the form works without script (the script only hides).
         for (FormField field : FormField.values()) {
             if (field.kind() == FormField.Kind.TEXT || field.kind() == FormField.Kind.DEPARTMENTS) {

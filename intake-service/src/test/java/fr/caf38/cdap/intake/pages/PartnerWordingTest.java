@@ -40,7 +40,7 @@ class PartnerWordingTest {
         assertFrenchLabels(List.of(DecisionStatus.values()), v -> wording.decision((DecisionStatus) v));
         assertFrenchLabels(List.of(FindingLevel.values()), v -> wording.level((FindingLevel) v));
         assertFrenchLabels(List.of(DecidedBy.values()), v -> wording.decidedBy((DecidedBy) v));
-        assertThat(wording.staffRole(fr.caf38.cdap.events.value.StaffRole.OTHER)).isEqualTo("Autre personnel");
+        assertThat(wording.staffRole(fr.caf38.cdap.events.value.StaffRole.OTHER)).isEqualTo("Autres personnels");
         assertThat(wording.profileLabel("T9")).isEqualTo(wording.profile(Profile.T9));
     }
 

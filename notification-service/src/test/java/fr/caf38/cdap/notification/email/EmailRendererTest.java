@@ -50,7 +50,7 @@ class EmailRendererTest {
                     siret.substring(0, 3) + " " + siret.substring(3, 6) + " " + siret.substring(6, 9) + " "
                             + siret.substring(9),
                     "1 rue de l", "38100 Exempleville", "accueil@ccas-exemple.fr", "+33476000000",
-                    "Collectivité territoriale (dont CCAS)", "Assistants de service social",
+                    "Collectivité territoriale (commune, CCAS…)", "Assistants de service social",
                     "Convention Cafpro en cours avec un autre département", "Consultation des dossiers d",
                     "oui (73)", "Familles suivies résidant en Savoie voisine.", trackingUrl(submitted),
                     "partenaires@caf38.localhost", "04 76 00 00 00");
@@ -64,16 +64,17 @@ class EmailRendererTest {
     void theAcknowledgementSummarisesTheDetailsOfEveryProfile() {
         var organisation = submitted.request().organisation();
         assertThat(summary(request(organisation, Profile.T2, new T2Details(true, "SUB-2025-17"), null, null, null)))
-                .contains("T2 – Prestataires de services sociaux", "Subvention d'action sociale de la Caf : oui",
+                .contains("T2 – Prestataires de services sociaux", "Subvention d'action sociale de la Caf : Oui",
                         "Référence de la subvention : SUB-2025-17");
         assertThat(summary(request(organisation, Profile.T4, null, new T4Details("INS4242"), null, null)))
                 .contains("T4 – Services instructeurs Rsa", "Numéro instructeur : INS4242");
         assertThat(summary(request(organisation, Profile.T9, null, null,
                 new T9Details(List.of(Measure.GUARDIANSHIP_OR_CURATORSHIP, Measure.MJAGBF)), null)))
-                .contains("T9 – Mesures de protection des majeurs et de l'enfance",
-                        "Mesures exercées : Tutelle ou curatelle, Mesure judiciaire d'aide à la gestion du budget familial");
+                .contains("T9 – Mesures de protection des majeurs et de l’enfance (ex-profil tuteurs)",
+                        "Mesures exercées : Tutelles ou curatelles (jugement), Mesures judiciaires d’aide à la gestion du budget "
+                                + "familial (délégués aux prestations familiales)");
         assertThat(summary(request(organisation, Profile.OTHER, null, null, null, "bailleur social")))
-                .contains("Autre besoin (hors profils Cdap)", "Besoin exprimé : bailleur social",
+                .contains("Autre profil (relève de Cafpro)", "Besoin exprimé : bailleur social",
                         "Convention Cafpro en cours avec un autre département : oui (01, 2A)");
     }
 

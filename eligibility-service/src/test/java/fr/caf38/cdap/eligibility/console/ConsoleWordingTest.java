@@ -14,9 +14,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WordingTest {
+class ConsoleWordingTest {
     private static final Instant NOW = Instant.parse("2026-03-12T13:05:00Z");
-    private final Wording wording = new Wording(Clock.fixed(NOW, ZoneOffset.UTC),
+    private final ConsoleWording wording = new ConsoleWording(Clock.fixed(NOW, ZoneOffset.UTC),
             new ConsoleProperties(ZoneId.of("Europe/Paris"), 50));
 
     @Test
@@ -50,12 +50,13 @@ class WordingTest {
     }
 
     @Test
-    void everyStatusAndUnknownFindingCodeHasWords() {
+    void everyStatusAndFindingCodeHasWords() {
         for (DecisionStatus status : DecisionStatus.values()) {
             assertThat(wording.status(status)).isNotBlank();
         }
         assertThat(wording.findingShort("DUPLICATE_REQUEST")).isEqualTo("Demande en double possible");
-        assertThat(wording.findingShort("A_FUTURE_RULE")).isEqualTo("A_FUTURE_RULE");
+        // A code of a later version (a rolling upgrade) gets general words, never the raw code.
+        assertThat(wording.findingShort("A_FUTURE_RULE")).isEqualTo("Autre constat");
         assertThat(wording.count(1, "demande", "demandes")).isEqualTo("1 demande");
         assertThat(wording.count(0, "demande", "demandes")).isEqualTo("0 demande");
     }
