@@ -223,7 +223,7 @@ public class DecisionStore implements InitializingBean {
                 claim.getDate("claimedAt").toInstant());
         log.warn("Request {}: decision {} claimed by {} but never stored; stored now", stored.reference(),
                 decisionNumber, claimed.agent());
-        apply(stored, claimed, DecisionMaker.eventFor(stored, claimed));
+        apply(stored, claimed, stored.eventFor(claimed));
     }
 
     private void apply(DecisionDocument current, Decision decision, EligibilityDecided event) {
