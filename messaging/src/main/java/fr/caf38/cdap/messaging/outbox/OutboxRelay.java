@@ -3,8 +3,6 @@ package fr.caf38.cdap.messaging.outbox;
 import fr.caf38.cdap.messaging.worker.WakeableWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -32,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once: consumers drop duplicates by event id. Metrics: {@link OutboxMeters}.
  */
 public class OutboxRelay implements SmartLifecycle, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final OutboxProperties properties;
     private final PendingEvents pending;
@@ -137,12 +134,6 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     public void start() {
         if (worker.isRunning()) {
             return;
-        }
-        try {
-            pending.createIndex();
-        } catch (RuntimeException e) {
-            log.info("Index on {} not created ({}); the sweep still works without it", PendingEvents.COLLECTION,
-                    e.toString());
         }
         meters.registerGauges(this, properties.collections());
         sweepRequested.set(true);
