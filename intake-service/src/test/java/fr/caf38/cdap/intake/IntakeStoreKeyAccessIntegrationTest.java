@@ -101,7 +101,7 @@ class IntakeStoreKeyAccessIntegrationTest {
         }
         Submitted stranger = new Submitted(UUID.randomUUID(), "CDAP-38-2026-99999", "x", Sirets.random());
         assertThat(updater.apply(decision(stranger, DecisionStatus.APPROVED, 1, at)))
-                .isEqualTo(StatusUpdater.Outcome.UNKNOWN_REQUEST);
+                .isEqualTo(StatusUpdater.StatusUpdateResult.UNKNOWN_REQUEST);
 
         await().atMost(TIMEOUT).until(() -> shown(plain).timeline().size() == 4 && shown(keyed).timeline().size() == 2);
         assertThat(shown(plain).status()).isEqualTo("APPROVED");

@@ -44,9 +44,7 @@ class NotificationConfiguration {
 
     @Bean
     NotificationStore notificationStore(MongoTemplate mongo, Outbox outbox) {
-        NotificationStore store = new NotificationStore(mongo, outbox);
-        store.createIndexes();
-        return store;
+        return new NotificationStore(mongo, outbox);
     }
 
     @Bean

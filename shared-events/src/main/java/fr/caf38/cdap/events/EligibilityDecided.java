@@ -52,6 +52,27 @@ public record EligibilityDecided(
         decisionNumber = Math.max(decisionNumber, 1);
     }
 
+    /** The request a decision is about, as the event carries it: enough for an email. */
+    public record DecidedRequest(UUID requestId, String reference, DepartmentCode cafDepartment, String legalName,
+                                 String email, Profile profile, Siret siret) {
+    }
+
+    /**
+     * One decision: its number among the request's decisions (1 for the rules'), its status, who took
+     * it ({@code agent} and {@code motive} for an agent's), every finding, and when.
+     */
+    public record Verdict(int decisionNumber, DecisionStatus status, DecidedBy decidedBy, String agent, String motive,
+                          List<Finding> findings, Instant decidedAt) {
+    }
+
+    /** A new event (new id) announcing this decision on this request, occurring when it was taken. */
+    public static EligibilityDecided of(DecidedRequest request, Verdict verdict) {
+        return new EligibilityDecided(UUID.randomUUID(), TYPE, VERSION, verdict.decidedAt(), request.requestId(),
+                request.reference(), request.cafDepartment(), verdict.status(), verdict.decidedBy(), verdict.agent(),
+                verdict.motive(), verdict.findings(), request.legalName(), request.email(), request.profile(),
+                request.siret(), verdict.decisionNumber());
+    }
+
     @Override
     public String key() {
         return siret.value();

@@ -48,7 +48,7 @@ class ErrorPages {
     }
 
     static ModelAndView page(HttpStatus status, String title, String message, String agent) {
-        ModelAndView page = new ModelAndView("erreur", status);
+        ModelAndView page = new ModelAndView("handled-error", status);
         page.addObject("title", title);
         page.addObject("message", message);
         page.addObject("agent", agent);

@@ -59,7 +59,7 @@ class SignInController {
         model.addAttribute("signOut", true);
         // No menu: every page of it would be refused too. The page offers to sign out instead.
         model.addAttribute("agent", null);
-        return "erreur";
+        return "handled-error";
     }
 
     @RequestMapping(ConsoleSecurityConfiguration.EXPIRED)
@@ -69,6 +69,6 @@ class SignInController {
         model.addAttribute("message", "Ce formulaire n’est plus valide, le plus souvent parce que votre session a "
                 + "expiré. Rien n’a été enregistré : revenez à la page, rechargez-la et recommencez.");
         model.addAttribute("signIn", true);
-        return "erreur";
+        return "handled-error";
     }
 }

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility.decision;
 
+import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.Finding;
 import fr.caf38.cdap.events.value.DecidedBy;
 import fr.caf38.cdap.events.value.DecisionStatus;
@@ -22,5 +23,10 @@ public record Decision(
 
     public Decision {
         findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** This decision as its event tells it. */
+    public EligibilityDecided.Verdict verdict() {
+        return new EligibilityDecided.Verdict(decisionNumber, status, decidedBy, agent, motive, findings, decidedAt);
     }
 }

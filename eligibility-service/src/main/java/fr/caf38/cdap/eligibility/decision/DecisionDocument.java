@@ -1,5 +1,7 @@
 package fr.caf38.cdap.eligibility.decision;
 
+import fr.caf38.cdap.events.EligibilityDecided;
+import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.request.SubmittedRequest;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
@@ -45,6 +47,24 @@ public record DecisionDocument(
 
     public DecisionDocument {
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /**
+     * A request's document at its first decision (by the rules): its fields taken from the event that
+     * submitted it, the decision as current and only one, version 0.
+     */
+    public static DecisionDocument firstDecision(RequestSubmitted submitted, Decision decision) {
+        SubmittedRequest request = submitted.request();
+        return new DecisionDocument(submitted.requestId().toString(), submitted.eventId().toString(),
+                submitted.reference(), submitted.cafDepartment(), request.organisation().siret(), request.profile(),
+                request.organisation().legalName(), submitted.occurredAt(), request, decision.status(), decision,
+                List.of(decision), 0);
+    }
+
+    /** A new event announcing one of this document's decisions; every finding travels with it. */
+    public EligibilityDecided eventFor(Decision decision) {
+        return EligibilityDecided.of(new EligibilityDecided.DecidedRequest(requestId(), reference, cafDepartment,
+                legalName, email(), profile, siret), decision.verdict());
     }
 
     public UUID requestId() {

@@ -5,7 +5,6 @@ import fr.caf38.cdap.eligibility.registry.EstablishmentStatus;
 import fr.caf38.cdap.eligibility.rules.Assessment;
 import fr.caf38.cdap.eligibility.rules.EligibilityRules;
 import fr.caf38.cdap.eligibility.rules.ExternalFacts;
-import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.request.SubmittedRequest;
 import fr.caf38.cdap.events.value.DecidedBy;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Decides submitted requests by the rules, once: each decision and its {@code EligibilityDecided}
@@ -177,25 +175,13 @@ public class DecisionMaker {
         Assessment assessment = rules.assess(event.cafDepartment(), request, facts(requests, requestId));
         Decision decision = new Decision(1, assessment.status(), DecidedBy.RULES, null, null,
                 assessment.findings(), clock.instant());
-        var organisation = request.organisation();
-        var document = new DecisionDocument(requestId, event.eventId().toString(), event.reference(),
-                event.cafDepartment(), organisation.siret(), request.profile(), organisation.legalName(),
-                event.occurredAt(), request, decision.status(), decision, List.of(decision), 0);
-        return new DecisionStore.NewDecision(document, eventFor(document, decision));
+        DecisionDocument document = DecisionDocument.firstDecision(event, decision);
+        return new DecisionStore.NewDecision(document, document.eventFor(decision));
     }
 
     private static String key(RequestSubmitted event) {
         return SiretRequests.key(event.cafDepartment(), event.request().organisation().siret(),
                 event.request().profile());
-    }
-
-    /** The event announcing one of this document's decisions; every finding travels with it. */
-    static EligibilityDecided eventFor(DecisionDocument document, Decision decision) {
-        return new EligibilityDecided(UUID.randomUUID(), EligibilityDecided.TYPE, EligibilityDecided.VERSION,
-                decision.decidedAt(), document.requestId(), document.reference(), document.cafDepartment(),
-                decision.status(), decision.decidedBy(), decision.agent(), decision.motive(), decision.findings(),
-                document.legalName(), document.email(), document.profile(), document.siret(),
-                decision.decisionNumber());
     }
 
     /** The registry, and the requests of this request's key as the batch has them so far. */

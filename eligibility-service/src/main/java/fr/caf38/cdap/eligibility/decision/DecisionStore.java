@@ -8,10 +8,11 @@ import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
 import fr.caf38.cdap.events.value.Siret;
 import fr.caf38.cdap.messaging.outbox.Outbox;
+import fr.caf38.cdap.messaging.store.CollectionIndexes;
+import fr.caf38.cdap.messaging.store.IndexedStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,7 +45,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * The agents' filtered lists and free-text search still query the collection (not a request's path).
  */
 @Component
-public class DecisionStore implements InitializingBean {
+public class DecisionStore implements IndexedStore {
     private static final Logger log = LoggerFactory.getLogger(DecisionStore.class);
     /** Agents' claims of their decisions, {@code <requestId>|decision|<n>}: the insert is the claim. */
     public static final String CLAIMS = "decision_claims";
@@ -68,26 +69,17 @@ public class DecisionStore implements InitializingBean {
         this.clock = clock;
     }
 
+    /**
+     * The unique {@code eventId} first (a redelivered submission is refused by the store; without it the
+     * request id still refuses a second decision for the same request), then the agents' lists' indexes.
+     */
     @Override
-    public void afterPropertiesSet() {
-        var indexes = mongo.indexOps(DecisionDocument.COLLECTION);
-        try {
-            indexes.createIndex(new Index().on("eventId", Sort.Direction.ASC).unique().named("eventId_unique"));
-        } catch (RuntimeException e) {
-            // The _id (request id) still refuses a second decision for the same request.
-            log.warn("Unique index on decisions.eventId not created ({}); the request id still keeps decisions unique",
-                    e.toString());
-            // Most likely the store is unreachable: don't wait for it twice more at start-up.
-            return;
-        }
-        try {
-            indexes.createIndex(new Index().on("cafDepartment", Sort.Direction.ASC).on("siret", Sort.Direction.ASC)
-                    .on("profile", Sort.Direction.ASC).named("duplicates"));
-            indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("submittedAt", Sort.Direction.ASC)
-                    .named("queue"));
-        } catch (RuntimeException e) {
-            log.info("Query indexes on decisions not created ({}); queries still work without them", e.toString());
-        }
+    public List<CollectionIndexes> indexes() {
+        return List.of(CollectionIndexes.of(DecisionDocument.COLLECTION,
+                new Index().on("eventId", Sort.Direction.ASC).unique().named("eventId_unique"),
+                new Index().on("cafDepartment", Sort.Direction.ASC).on("siret", Sort.Direction.ASC)
+                        .on("profile", Sort.Direction.ASC).named("duplicates"),
+                new Index().on("status", Sort.Direction.ASC).on("submittedAt", Sort.Direction.ASC).named("queue")));
     }
 
     /** Whether this request is decided: one read by _id of the _id alone. */
@@ -223,7 +215,7 @@ public class DecisionStore implements InitializingBean {
                 claim.getDate("claimedAt").toInstant());
         log.warn("Request {}: decision {} claimed by {} but never stored; stored now", stored.reference(),
                 decisionNumber, claimed.agent());
-        apply(stored, claimed, DecisionMaker.eventFor(stored, claimed));
+        apply(stored, claimed, stored.eventFor(claimed));
     }
 
     private void apply(DecisionDocument current, Decision decision, EligibilityDecided event) {

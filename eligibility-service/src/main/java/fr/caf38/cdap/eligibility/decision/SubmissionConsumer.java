@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * batch mode: each batch is decided by {@link DecisionMaker#decideAll} with a handful of store commands
  * whatever its size. A record that cannot be read, or that breaks the event contract, goes to
  * {@code access-requests.submitted.eligibility.dlq} (named in application.yml) while the rest of its
- * batch is decided; a batch whose writes fail is delivered again (see application.yml).
+ * batch is decided; a batch whose writes fail is delivered again (the error handler every binding
+ * names, see messaging's ConsumerDefaults).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EligibilityProperties.class)

@@ -18,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * An agent decides a request that waits for review: APPROVED, REJECTED or REDIRECTED_TO_CAFPRO,
@@ -63,11 +62,7 @@ public class ReviewService {
         Decision current = document.decision();
         Decision decision = new Decision(current.decisionNumber() + 1, decided, DecidedBy.AGENT, agent,
                 motive.strip(), current.findings(), clock.instant());
-        EligibilityDecided event = new EligibilityDecided(UUID.randomUUID(), EligibilityDecided.TYPE,
-                EligibilityDecided.VERSION, decision.decidedAt(), document.requestId(), document.reference(),
-                document.cafDepartment(), decision.status(), DecidedBy.AGENT, agent, decision.motive(),
-                decision.findings(), document.legalName(), document.email(), document.profile(), document.siret(),
-                decision.decisionNumber());
+        EligibilityDecided event = document.eventFor(decision);
         if (!store.recordReview(document, decision, event)) {
             throw new ReviewConflictException(
                     "Un autre agent vient de décider cette demande : rechargez-la pour voir sa décision.");

@@ -169,7 +169,7 @@ class DecisionOnSubmissionIntegrationTest extends IntegrationTest {
                 stored.history(), 0);
 
         assertThatThrownBy(() -> store.insert(sameEventOtherRequest,
-                DecisionMaker.eventFor(sameEventOtherRequest, stored.decision())))
+                sameEventOtherRequest.eventFor(stored.decision())))
                 .isInstanceOf(DuplicateKeyException.class);
     }
 

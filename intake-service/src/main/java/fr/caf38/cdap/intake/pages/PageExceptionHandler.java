@@ -54,6 +54,6 @@ class PageExceptionHandler {
     }
 
     private static ModelAndView page(String kind, HttpStatusCode status) {
-        return new ModelAndView("erreur", status).addObject("kind", kind);
+        return new ModelAndView("handled-error", status).addObject("kind", kind);
     }
 }

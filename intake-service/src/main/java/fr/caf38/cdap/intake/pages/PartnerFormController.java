@@ -113,7 +113,7 @@ public class PartnerFormController {
             return form(answers, FormErrors.of(errors, answers), null, formKey, HttpStatus.BAD_REQUEST,
                     request, response);
         }
-        SubmissionService.Outcome outcome = submissions.submit(validation.request(), formKey);
+        SubmissionService.SubmissionResult outcome = submissions.submit(validation.request(), formKey);
         if (outcome instanceof SubmissionService.Accepted accepted) {
             AccessRequest stored = accepted.request();
             if (accepted.replayed()) {

@@ -1,12 +1,11 @@
 package fr.caf38.cdap.intake.request;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import fr.caf38.cdap.messaging.store.CollectionIndexes;
+import fr.caf38.cdap.messaging.store.IndexedStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,8 +15,7 @@ import java.util.UUID;
  * outbox and changed by the status view's exact-{@code _id} updates; nothing else writes them.
  */
 @Component
-public class AccessRequests implements InitializingBean {
-    private static final Logger log = LoggerFactory.getLogger(AccessRequests.class);
+public class AccessRequests implements IndexedStore {
 
     public static final String STATUS = "status";
     public static final String LEGACY_DECISION = "decision";
@@ -41,20 +39,10 @@ public class AccessRequests implements InitializingBean {
         this.mongo = mongo;
     }
 
+    /** None but {@code _id}; the former layout's are dropped. */
     @Override
-    public void afterPropertiesSet() {
-        var indexes = mongo.indexOps(AccessRequest.class);
-        for (IndexInfo index : indexes.getIndexInfo()) {
-            if (FORMER_INDEXES.contains(index.getName())) {
-                try {
-                    indexes.dropIndex(index.getName());
-                    log.info("Dropped index {} of {} (not needed by the by-key layout)", index.getName(),
-                            AccessRequest.COLLECTION);
-                } catch (RuntimeException droppedByAnotherInstance) {
-                    log.debug("Index {} already dropped: {}", index.getName(), droppedByAnotherInstance.toString());
-                }
-            }
-        }
+    public List<CollectionIndexes> indexes() {
+        return List.of(new CollectionIndexes(AccessRequest.COLLECTION, List.of(), FORMER_INDEXES));
     }
 
     public Optional<AccessRequest> findById(UUID requestId) {

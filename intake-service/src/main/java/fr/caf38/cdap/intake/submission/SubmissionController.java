@@ -92,7 +92,7 @@ public class SubmissionController {
             metrics.rejected(errors);
             throw ApiProblem.invalid(errors);
         }
-        SubmissionService.Outcome outcome = submissions.submit(validation.request(), idempotencyKey);
+        SubmissionService.SubmissionResult outcome = submissions.submit(validation.request(), idempotencyKey);
         if (outcome instanceof SubmissionService.Accepted accepted) {
             return accepted(accepted);
         }

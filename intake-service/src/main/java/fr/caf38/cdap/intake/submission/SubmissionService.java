@@ -45,19 +45,19 @@ public class SubmissionService {
     }
 
     /** What became of a submission. */
-    public sealed interface Outcome permits Accepted, KeyReused {
+    public sealed interface SubmissionResult permits Accepted, KeyReused {
     }
 
     /** Stored now, or ({@code replayed}) stored earlier under the same key with a body of the same meaning. */
-    public record Accepted(AccessRequest request, boolean replayed) implements Outcome {
+    public record Accepted(AccessRequest request, boolean replayed) implements SubmissionResult {
     }
 
     /** The key was already used, within its retention, for a body of another meaning. */
-    public record KeyReused(String idempotencyKey) implements Outcome {
+    public record KeyReused(String idempotencyKey) implements SubmissionResult {
     }
 
     /** @param idempotencyKey the partner's key, or null */
-    public Outcome submit(ValidRequest valid, String idempotencyKey) {
+    public SubmissionResult submit(ValidRequest valid, String idempotencyKey) {
         // Millisecond precision, as the store keeps it: the event and the stored request tell the same time.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         UUID requestId = UUID.randomUUID();

@@ -43,7 +43,7 @@ public class StatusUpdater {
     private static final Logger log = LoggerFactory.getLogger(StatusUpdater.class);
 
     /** What an event did to the status view. */
-    public enum Outcome { APPLIED, DUPLICATE, UNKNOWN_REQUEST }
+    public enum StatusUpdateResult { APPLIED, DUPLICATE, UNKNOWN_REQUEST }
 
     private final MongoTemplate mongo;
     private final IntakeMetrics metrics;
@@ -54,12 +54,12 @@ public class StatusUpdater {
     }
 
     /** A decision: kept under its number and told in the timeline. */
-    public Outcome apply(EligibilityDecided event) {
+    public StatusUpdateResult apply(EligibilityDecided event) {
         return outcome(event.requestId(), "EligibilityDecided", update(event));
     }
 
     /** An email reached the partner: a timeline entry {@code EMAIL_SENT_<KIND>}. */
-    public Outcome apply(PartnerNotified event) {
+    public StatusUpdateResult apply(PartnerNotified event) {
         return outcome(event.requestId(), "PartnerNotified", update(event));
     }
 
@@ -119,9 +119,9 @@ public class StatusUpdater {
                     .forEach(document -> ids.remove(document.getString("_id")));
             ids.forEach(id -> log.warn("{} about unknown request {} ignored", type, id));
         }
-        metrics.statusEvents(type, Outcome.APPLIED.name(), result.getModifiedCount());
-        metrics.statusEvents(type, Outcome.DUPLICATE.name(), result.getMatchedCount() - result.getModifiedCount());
-        metrics.statusEvents(type, Outcome.UNKNOWN_REQUEST.name(), unknown);
+        metrics.statusEvents(type, StatusUpdateResult.APPLIED.name(), result.getModifiedCount());
+        metrics.statusEvents(type, StatusUpdateResult.DUPLICATE.name(), result.getMatchedCount() - result.getModifiedCount());
+        metrics.statusEvents(type, StatusUpdateResult.UNKNOWN_REQUEST.name(), unknown);
     }
 
     private Update timeline(TimelineEntry entry, Instant at) {
@@ -132,23 +132,23 @@ public class StatusUpdater {
         return mongo.getConverter().convertToMongoType(value, TypeInformation.of(type));
     }
 
-    private Outcome outcome(UUID requestId, String type, Update update) {
+    private StatusUpdateResult outcome(UUID requestId, String type, Update update) {
         UpdateResult result = mongo.updateFirst(Query.query(where("_id").is(requestId.toString())), update,
                 AccessRequest.class);
         if (result.getMatchedCount() == 0) {
             // Every request starts here, so this is an event about a request this deployment never stored
             // (another deployment's, or a store restored from an older backup): nothing to show it on.
             log.warn("{} about unknown request {} ignored", type, requestId);
-            return done(type, Outcome.UNKNOWN_REQUEST);
+            return done(type, StatusUpdateResult.UNKNOWN_REQUEST);
         }
         if (result.getModifiedCount() == 0) {
             log.debug("Event {} about request {} already handled", type, requestId);
-            return done(type, Outcome.DUPLICATE);
+            return done(type, StatusUpdateResult.DUPLICATE);
         }
-        return done(type, Outcome.APPLIED);
+        return done(type, StatusUpdateResult.APPLIED);
     }
 
-    private Outcome done(String type, Outcome outcome) {
+    private StatusUpdateResult done(String type, StatusUpdateResult outcome) {
         metrics.statusEvent(type, outcome.name());
         return outcome;
     }

@@ -72,7 +72,7 @@ class FormerLayoutIntegrationTest {
                 EligibilityDecided.VERSION, decidedAt.toInstant().plusSeconds(60), requestId, "CDAP-38-2026-00001",
                 DepartmentCode.of("38"), DecisionStatus.APPROVED, DecidedBy.AGENT, "agent", "Vérifié.", List.of(),
                 "CCAS", "a@b.fr", Profile.T1, Siret.parse(siret), 2);
-        assertThat(updater.apply(agents)).isEqualTo(StatusUpdater.Outcome.APPLIED);
+        assertThat(updater.apply(agents)).isEqualTo(StatusUpdater.StatusUpdateResult.APPLIED);
 
         mvc.perform(Api.status(requestId.toString(), token)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"))

@@ -213,8 +213,8 @@ class StatusTrackingIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> timeline(request).contains("EMAIL_SENT_APPROVED"));
         assertThat(timeline(request)).containsExactly("SUBMITTED", "EMAIL_SENT_ACKNOWLEDGEMENT", "DECIDED_APPROVED",
                 "EMAIL_SENT_APPROVED");
-        assertThat(updater.apply(decided)).isEqualTo(StatusUpdater.Outcome.DUPLICATE);
-        assertThat(updater.apply(acknowledged)).isEqualTo(StatusUpdater.Outcome.DUPLICATE);
+        assertThat(updater.apply(decided)).isEqualTo(StatusUpdater.StatusUpdateResult.DUPLICATE);
+        assertThat(updater.apply(acknowledged)).isEqualTo(StatusUpdater.StatusUpdateResult.DUPLICATE);
         assertThat(timeline(request)).hasSize(4);
     }
 
@@ -259,8 +259,8 @@ class StatusTrackingIntegrationTest {
     void anEventAboutARequestNeverStoredHereIsIgnored() {
         Submitted stranger = new Submitted(UUID.randomUUID(), "CDAP-38-2026-99999", "x", Sirets.random());
         assertThat(updater.apply(decision(stranger, DecisionStatus.APPROVED, 1, Instant.now(), null)))
-                .isEqualTo(StatusUpdater.Outcome.UNKNOWN_REQUEST);
+                .isEqualTo(StatusUpdater.StatusUpdateResult.UNKNOWN_REQUEST);
         assertThat(updater.apply(email(stranger, NotificationKind.APPROVED, Instant.now())))
-                .isEqualTo(StatusUpdater.Outcome.UNKNOWN_REQUEST);
+                .isEqualTo(StatusUpdater.StatusUpdateResult.UNKNOWN_REQUEST);
     }
 }

@@ -25,13 +25,16 @@ import java.util.Map;
 
 /**
  * What batch consumers need: the dead letters they send themselves, and the error handler their
- * bindings name ({@code common-error-handler-bean-name: batchErrorHandler}): a batch whose effects
+ * bindings name ({@code common-error-handler-bean-name: batchErrorHandler}, set for every binding by
+ * {@link ConsumerDefaults}): a batch whose effects
  * could not be stored is delivered again, with a back-off of 1 s up to 10 s, for as long as it takes
  * (nothing accepted is dropped because the store was away).
  */
 @AutoConfiguration(after = fr.caf38.cdap.messaging.MessagingAutoConfiguration.class)
 @ConditionalOnClass(DefaultErrorHandler.class)
 public class BatchConsumerAutoConfiguration {
+    /** The name of the error handler every binding names. */
+    public static final String ERROR_HANDLER = "batchErrorHandler";
     private static final Logger log = LoggerFactory.getLogger(BatchConsumerAutoConfiguration.class);
 
     @Bean
@@ -66,8 +69,8 @@ public class BatchConsumerAutoConfiguration {
                 traces);
     }
 
-    @Bean
-    @ConditionalOnMissingBean(name = "batchErrorHandler")
+    @Bean(ERROR_HANDLER)
+    @ConditionalOnMissingBean(name = ERROR_HANDLER)
     CommonErrorHandler batchErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
         backOff.setMaxInterval(10_000);

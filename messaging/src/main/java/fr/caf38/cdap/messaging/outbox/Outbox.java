@@ -5,6 +5,8 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import fr.caf38.cdap.events.Event;
 import fr.caf38.cdap.messaging.codec.EventCodec;
+import fr.caf38.cdap.messaging.store.CollectionIndexes;
+import fr.caf38.cdap.messaging.store.IndexedStore;
 import fr.caf38.cdap.messaging.tracing.EventTraces;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +44,7 @@ import static fr.caf38.cdap.messaging.outbox.OutboxFields.MESSAGES;
  * updates ({@code $set}, {@code $push}...) after its insert, never replaced whole, so neither side
  * overwrites the other's fields.
  */
-public class Outbox {
+public class Outbox implements IndexedStore {
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
@@ -63,6 +65,12 @@ public class Outbox {
         this.relay = relay;
         this.clock = clock;
         this.pending = new PendingEvents(mongo);
+    }
+
+    /** The pending entries' index, for the recovery sweep's claim. */
+    @Override
+    public List<CollectionIndexes> indexes() {
+        return List.of(pending.indexes());
     }
 
     /** An aggregate to insert and the events its insert causes. */

@@ -1,6 +1,7 @@
 package fr.caf38.cdap.messaging.outbox;
 
 import fr.caf38.cdap.messaging.pending.LeasedEntries;
+import fr.caf38.cdap.messaging.store.CollectionIndexes;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -40,8 +41,8 @@ final class PendingEvents {
         return new Document("_id", eventId).append(AGGREGATE_COLLECTION, collection).append(AGGREGATE_ID, documentId);
     }
 
-    void createIndex() {
-        entries.createIndex();
+    CollectionIndexes indexes() {
+        return entries.indexes();
     }
 
     /** One insert for all of them, held by the writer ({@code owner}) until {@code leaseUntil}. */

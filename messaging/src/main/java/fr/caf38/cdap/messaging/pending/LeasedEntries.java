@@ -8,6 +8,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import fr.caf38.cdap.messaging.store.CollectionIndexes;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,8 +55,8 @@ public final class LeasedEntries {
     }
 
     /** The sweep's index on real MongoDB (the embedded store ignores it: its size is what is pending). */
-    public void createIndex() {
-        mongo.indexOps(collection).createIndex(new Index().on(LEASE_UNTIL, Sort.Direction.ASC).named("lapsed"));
+    public CollectionIndexes indexes() {
+        return CollectionIndexes.of(collection, new Index().on(LEASE_UNTIL, Sort.Direction.ASC).named("lapsed"));
     }
 
     /**

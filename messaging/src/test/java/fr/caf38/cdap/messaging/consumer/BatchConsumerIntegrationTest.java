@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real binding in batch mode, configured as the services configure theirs: a record that cannot be
+ * A real binding in batch mode, configured as the services configure theirs (only its destination and
+ * group: batch mode, native decoding and the error handler come from {@link ConsumerDefaults}): a record that cannot be
  * read goes to the dead-letter topic with the original record and the error, the rest of its batch is
  * handled, and a batch whose handling fails (the store away) is delivered again until it succeeds.
  */
@@ -44,9 +45,6 @@ import static org.awaitility.Awaitility.await;
         "spring.cloud.function.definition=samples",
         "spring.cloud.stream.bindings.samples-in-0.destination=" + BatchConsumerIntegrationTest.TOPIC,
         "spring.cloud.stream.bindings.samples-in-0.group=batch-test",
-        "spring.cloud.stream.bindings.samples-in-0.consumer.batch-mode=true",
-        "spring.cloud.stream.bindings.samples-in-0.consumer.use-native-decoding=true",
-        "spring.cloud.stream.kafka.bindings.samples-in-0.consumer.common-error-handler-bean-name=batchErrorHandler",
         "spring.cloud.stream.kafka.bindings.samples-in-0.consumer.start-offset=earliest",
         "spring.mongodb.database=messaging-batch"})
 @WithInfrastructure

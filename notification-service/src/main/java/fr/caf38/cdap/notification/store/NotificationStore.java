@@ -3,6 +3,8 @@ package fr.caf38.cdap.notification.store;
 import fr.caf38.cdap.events.Event;
 import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.messaging.outbox.Outbox;
+import fr.caf38.cdap.messaging.store.CollectionIndexes;
+import fr.caf38.cdap.messaging.store.IndexedStore;
 import fr.caf38.cdap.notification.store.Notification.Fields;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,7 +37,7 @@ import java.util.Set;
  * agents' search, the start-up scan and the recovery sweep's queries on the pending entries read
  * more than they name.
  */
-public class NotificationStore {
+public class NotificationStore implements IndexedStore {
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final PendingDeliveries pending;
@@ -51,21 +53,20 @@ public class NotificationStore {
     }
 
     /**
-     * Creates the indexes of the agents' search (real MongoDB uses them; the embedded store ignores
-     * non-unique indexes). The _id is the only unique key: the derived _id makes a redelivered
-     * event harmless, so the unique index of older versions is dropped (each insert paid for it).
+     * The indexes of the agents' search (real MongoDB uses them; the embedded store ignores non-unique
+     * indexes) and the pending entries' one. The _id is the only unique key: the derived _id makes a
+     * redelivered event harmless, so the unique index of older versions is dropped (each insert paid for it).
      */
-    public void createIndexes() {
-        var indexes = mongo.indexOps(Notification.class);
-        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals("source_event_kind"))) {
-            indexes.dropIndex("source_event_kind");
-        }
-        indexes.createIndex(new Index().on(Fields.STATUS, Sort.Direction.ASC).on(Fields.NEXT_ATTEMPT_AT, Sort.Direction.ASC)
-                .named("due"));
-        indexes.createIndex(new Index().on(Fields.REQUEST_ID, Sort.Direction.ASC).on(Fields.SEQUENCE, Sort.Direction.ASC)
-                .named("request_sequence"));
-        indexes.createIndex(new Index().on(Fields.CREATED_AT, Sort.Direction.DESC).named("newest"));
-        pending.createIndex();
+    @Override
+    public List<CollectionIndexes> indexes() {
+        return List.of(CollectionIndexes.of(Notification.COLLECTION,
+                        new Index().on(Fields.STATUS, Sort.Direction.ASC).on(Fields.NEXT_ATTEMPT_AT, Sort.Direction.ASC)
+                                .named("due"),
+                        new Index().on(Fields.REQUEST_ID, Sort.Direction.ASC).on(Fields.SEQUENCE, Sort.Direction.ASC)
+                                .named("request_sequence"),
+                        new Index().on(Fields.CREATED_AT, Sort.Direction.DESC).named("newest"))
+                        .dropping(Set.of("source_event_kind")),
+                pending.indexes());
     }
 
     /**

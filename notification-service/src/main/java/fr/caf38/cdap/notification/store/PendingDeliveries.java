@@ -1,6 +1,7 @@
 package fr.caf38.cdap.notification.store;
 
 import fr.caf38.cdap.messaging.pending.LeasedEntries;
+import fr.caf38.cdap.messaging.store.CollectionIndexes;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -28,8 +29,8 @@ final class PendingDeliveries {
         this.entries = new LeasedEntries(mongo, COLLECTION);
     }
 
-    void createIndex() {
-        entries.createIndex();
+    CollectionIndexes indexes() {
+        return entries.indexes();
     }
 
     /**

@@ -82,7 +82,7 @@ class BatchIntakeIntegrationTest {
     }
 
     /** What a request ended with: its notifications (kind, status, attempts) and the partner's emails in order. */
-    private record Outcome(List<String> notifications, List<String> partnerSubjects, int agentNotices) {
+    private record WhatWasSent(List<String> notifications, List<String> partnerSubjects, int agentNotices) {
     }
 
     @Test
@@ -115,8 +115,8 @@ class BatchIntakeIntegrationTest {
             }
         }
 
-        Outcome first = awaitOutcome(batched.first(), infra, 3);
-        Outcome second = awaitOutcome(batched.second(), infra, 2);
+        WhatWasSent first = awaitWhatWasSent(batched.first(), infra, 3);
+        WhatWasSent second = awaitWhatWasSent(batched.second(), infra, 2);
         assertThat(first.partnerSubjects()).containsExactly(
                 "Accusé de réception de votre demande d'accès à Mon Compte Partenaire – <ref>",
                 "Votre demande <ref> est en cours d'examen par la Caf",
@@ -125,14 +125,14 @@ class BatchIntakeIntegrationTest {
                 "APPROVED SENT 1", "UNDER_REVIEW SENT 1");
         assertThat(first.agentNotices()).isEqualTo(1);
         assertThat(second.notifications()).containsExactly("ACKNOWLEDGEMENT SENT 1", "REJECTED SENT 1");
-        assertThat(awaitOutcome(oneByOne.first(), infra, 3)).isEqualTo(first);
-        assertThat(awaitOutcome(oneByOne.second(), infra, 2)).isEqualTo(second);
+        assertThat(awaitWhatWasSent(oneByOne.first(), infra, 3)).isEqualTo(first);
+        assertThat(awaitWhatWasSent(oneByOne.second(), infra, 2)).isEqualTo(second);
         // Nothing more arrives later: the duplicates in the batch gave no second email.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
                 outcome(batched.first(), infra).equals(first) && outcome(oneByOne.first(), infra).equals(first));
     }
 
-    private Outcome awaitOutcome(RequestSubmitted submitted, TestInfrastructure infra, int partnerEmails) {
+    private WhatWasSent awaitWhatWasSent(RequestSubmitted submitted, TestInfrastructure infra, int partnerEmails) {
         String email = submitted.request().organisation().email();
         await().atMost(TIMEOUT).until(() -> Mailbox.to(infra.mail(), email).size() >= partnerEmails
                 && store.search(submitted.requestId().toString(), null, null, 0, 50).content().stream()
@@ -140,7 +140,7 @@ class BatchIntakeIntegrationTest {
         return outcome(submitted, infra);
     }
 
-    private Outcome outcome(RequestSubmitted submitted, TestInfrastructure infra) {
+    private WhatWasSent outcome(RequestSubmitted submitted, TestInfrastructure infra) {
         String reference = submitted.reference();
         List<String> notifications = store.search(submitted.requestId().toString(), null, null, 0, 50).content()
                 .stream().sorted(Comparator.comparing(notification -> notification.kind().name()))
@@ -148,7 +148,7 @@ class BatchIntakeIntegrationTest {
                 .toList();
         List<String> subjects = Mailbox.subjects(Mailbox.to(infra.mail(), submitted.request().organisation().email()))
                 .stream().map(subject -> subject.replace(reference, "<ref>")).toList();
-        return new Outcome(notifications, subjects, Mailbox.to(infra.mail(), AGENTS, reference).size());
+        return new WhatWasSent(notifications, subjects, Mailbox.to(infra.mail(), AGENTS, reference).size());
     }
 
     /** The store commands sent by this thread: the consumers' own, not the sender's or the relay's. */
