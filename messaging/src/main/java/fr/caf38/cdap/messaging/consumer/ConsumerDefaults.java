@@ -13,7 +13,7 @@ import java.util.Map;
  * What every service's consumer bindings share, contributed once here rather than repeated per
  * binding: the topic names, as {@code cdap.topics.*}, taken from {@link Topics}, and the consumer
  * settings {@link BatchConsumer} relies on, as {@code spring.cloud.stream.default} and
- * {@code spring.cloud.stream.kafka.default}. The lowest-precedence property source, so a service's
+ * {@code spring.cloud.stream.kafka.default}, and the binder's topic settings (partitions, creation). The lowest-precedence property source, so a service's
  * application.yml, a profile or a test may still override any of them.
  *
  * <p>The topics come as properties that the bindings name ({@code destination:
@@ -48,6 +48,13 @@ public class ConsumerDefaults implements EnvironmentPostProcessor {
         properties.put("spring.cloud.stream.kafka.default.consumer.common-error-handler-bean-name",
                 BatchConsumerAutoConfiguration.ERROR_HANDLER);
         properties.put("spring.cloud.stream.kafka.default.consumer.configuration.max.poll.records", 500);
+        // The binder's topics: created when missing, with 3 partitions (the binder makes 1 unless told:
+        // room for up to 3 instances of each consumer group), and an existing topic with fewer (made by
+        // an older version) is given them; what the binder publishes waits for every in-sync replica.
+        properties.put("spring.cloud.stream.kafka.binder.auto-create-topics", true);
+        properties.put("spring.cloud.stream.kafka.binder.min-partition-count", 3);
+        properties.put("spring.cloud.stream.kafka.binder.auto-add-partitions", true);
+        properties.put("spring.cloud.stream.kafka.binder.required-acks", "all");
         return properties;
     }
 }

@@ -42,6 +42,16 @@ class ConsumerDefaultsTest {
     }
 
     @Test
+    void theBindersTopicsGetThreePartitionsAndExistingOnesAreGrown() {
+        StandardEnvironment environment = environment(Map.of());
+
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.min-partition-count")).isEqualTo("3");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.auto-add-partitions")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.auto-create-topics")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.required-acks")).isEqualTo("all");
+    }
+
+    @Test
     void aServicesOwnSettingWinsOverTheDefault() {
         StandardEnvironment environment = environment(Map.of(MAX_POLL, "100"));
 

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -113,7 +114,30 @@ public class NotificationStore implements IndexedStore {
         }
         Set<String> held = pending.hold(candidates.stream().map(Notification::id).toList(), holder.owner(),
                 holder.leaseUntil(), holder.at());
-        return candidates.stream().filter(notification -> held.contains(notification.id())).toList();
+        List<Notification> taken = candidates.stream().filter(notification -> held.contains(notification.id())).toList();
+        return stillPending(taken, duplicates);
+    }
+
+    /**
+     * A stored notification read as PENDING may have been sent, and its entry let go, between that
+     * read and the hold (a redelivery racing the sender: the sender records SENT before it lets go).
+     * So those held on a redelivery are read again, by key, now that this instance holds them; the
+     * ones already settled are let go rather than sent twice.
+     */
+    private List<Notification> stillPending(List<Notification> taken, List<String> duplicates) {
+        List<String> reread = taken.stream().map(Notification::id).filter(duplicates::contains).toList();
+        if (reread.isEmpty()) {
+            return taken;
+        }
+        Map<String, Notification> now = new HashMap<>();
+        findAll(reread).forEach(stored -> now.put(stored.id(), stored));
+        List<String> settled = reread.stream()
+                .filter(id -> now.get(id) == null || now.get(id).status() != NotificationStatus.PENDING).toList();
+        if (!settled.isEmpty()) {
+            pending.release(settled);
+        }
+        return taken.stream().filter(notification -> !settled.contains(notification.id()))
+                .map(notification -> now.getOrDefault(notification.id(), notification)).toList();
     }
 
     public Optional<Notification> find(String id) {
