@@ -39,15 +39,22 @@ public final class JvmSizing {
         return options("service", "-Xmx512m", "-XX:+UseSerialGC");
     }
 
-    /** Spring properties of every service instance: its thread and connection pools. */
+    /**
+     * Spring properties of every service instance for a measurement of its pools: only those asked
+     * for ({@code -Dcdap.service.tomcatThreads}); otherwise Boot's defaults stand.
+     */
     static Map<String, String> serviceProperties() {
-        return Map.of("server.tomcat.threads.max", Integer.toString(Integer.getInteger("cdap.service.tomcatThreads", 200)),
-                "server.tomcat.threads.min-spare", "10");
+        Integer threads = Integer.getInteger("cdap.service.tomcatThreads");
+        return threads == null ? Map.of() : Map.of("server.tomcat.threads.max", threads.toString());
     }
 
-    /** The store connections each service instance keeps at most (the driver's default, 100). */
-    static String storePoolOptions() {
-        return "maxPoolSize=" + Integer.getInteger("cdap.service.storePool", 100);
+    /**
+     * The store connection string's options for a measurement of the store pool
+     * ({@code -Dcdap.service.storePool}): empty unless asked for, the driver's default (100) standing.
+     */
+    static String storeUriOptions() {
+        Integer pool = Integer.getInteger("cdap.service.storePool");
+        return pool == null ? "" : "/?maxPoolSize=" + pool;
     }
 
     private static List<String> options(String process, String... heap) {

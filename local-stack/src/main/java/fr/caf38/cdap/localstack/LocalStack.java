@@ -199,7 +199,7 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(List.of("-jar", snapshot(serviceJar(service)).toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
-                "--spring.mongodb.uri=" + storeUri(DATABASES.get(service)) + "/?" + JvmSizing.storePoolOptions(),
+                "--spring.mongodb.uri=" + storeUri(DATABASES.get(service)) + JvmSizing.storeUriOptions(),
                 "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:" + ports.kafka(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + ports.smtp(),
