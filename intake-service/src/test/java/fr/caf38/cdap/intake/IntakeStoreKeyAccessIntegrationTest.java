@@ -145,7 +145,7 @@ class IntakeStoreKeyAccessIntegrationTest {
                 request.requestId(), request.reference(), DepartmentCode.of("38"), status,
                 number == 1 ? DecidedBy.RULES : DecidedBy.AGENT, number == 1 ? null : "agent",
                 number == 1 ? null : "Vérifié.", findings, "CCAS de Exempleville", "accueil@ccas-exemple.fr",
-                Profile.T1, Siret.parse(request.siret()), number);
+                Profile.T1, Siret.parse(request.siret()), number, 1);
     }
 
     private static KafkaProducer<String, String> producer() {

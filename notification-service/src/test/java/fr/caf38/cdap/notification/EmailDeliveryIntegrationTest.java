@@ -80,7 +80,7 @@ class EmailDeliveryIntegrationTest {
             case APPROVED -> "Votre demande " + reference + " est acceptée : prochaines étapes";
             case REJECTED -> "Votre demande " + reference + " n'est pas acceptée";
             case REDIRECTED_TO_CAFPRO -> "Votre demande " + reference + " relève de Cafpro";
-            case UNDER_REVIEW -> throw new IllegalArgumentException();
+            case UNDER_REVIEW, CHANGES_REQUESTED -> throw new IllegalArgumentException();
         };
         assertThat(subjects(Mailbox.to(infra.mail(), email))).containsExactly(
                 "Accusé de réception de votre demande d'accès à Mon Compte Partenaire – " + reference, expected);

@@ -14,8 +14,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A decision on a request, by the rules or by an agent, with every finding. Carries enough of the
- * request for an email. {@code decisionNumber} (1 for the rules' decision, then 2, ...) lets
- * consumers keep decisions in the order they were taken; {@code siret} is the record key.
+ * request for an email. {@code decisionNumber} (1 for the rules' first decision, then 2, 3… for every
+ * later one, an agent's {@code CHANGES_REQUESTED} included) lets consumers keep decisions in the order
+ * they were taken; {@code revision} is the revision of the answers decided; {@code siret} is the record key.
  */
 public record EligibilityDecided(
         UUID eventId,
@@ -34,7 +35,8 @@ public record EligibilityDecided(
         String email,
         Profile profile,
         Siret siret,
-        int decisionNumber) implements Event {
+        int decisionNumber,
+        Integer revision) implements Event {
 
     public static final String TYPE = "EligibilityDecided";
     public static final int VERSION = 1;
@@ -50,11 +52,16 @@ public record EligibilityDecided(
         requireNonNull(siret, "siret is required");
         findings = List.copyOf(findings);
         decisionNumber = Math.max(decisionNumber, 1);
+        // Events written before amendments existed carry no revision: they decided the first.
+        revision = revision == null ? 1 : Math.max(revision, 1);
     }
 
-    /** The request a decision is about, as the event carries it: enough for an email. */
+    /**
+     * The request a decision is about, as the event carries it: enough for an email, from the revision of
+     * its answers that was decided (1, then 2, 3… after amendments).
+     */
     public record DecidedRequest(UUID requestId, String reference, DepartmentCode cafDepartment, String legalName,
-                                 String email, Profile profile, Siret siret) {
+                                 String email, Profile profile, Siret siret, int revision) {
     }
 
     /**
@@ -70,7 +77,7 @@ public record EligibilityDecided(
         return new EligibilityDecided(UUID.randomUUID(), TYPE, VERSION, verdict.decidedAt(), request.requestId(),
                 request.reference(), request.cafDepartment(), verdict.status(), verdict.decidedBy(), verdict.agent(),
                 verdict.motive(), verdict.findings(), request.legalName(), request.email(), request.profile(),
-                request.siret(), verdict.decisionNumber());
+                request.siret(), verdict.decisionNumber(), request.revision());
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.UUID;
  * The envelope every event carries. {@code eventType} and {@code schemaVersion} also travel as
  * Kafka headers ({@link EventHeaders}) so a consumer can route before it decodes.
  */
-public sealed interface Event permits RequestSubmitted, EligibilityDecided, PartnerNotified {
+public sealed interface Event permits RequestRevision, EligibilityDecided, PartnerNotified {
 
     UUID eventId();
 

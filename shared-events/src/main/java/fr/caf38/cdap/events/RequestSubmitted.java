@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
-/** A partner's request was accepted and stored by intake. Carries the whole request, normalised. */
+/** A partner's request was accepted and stored by intake (revision 1). Carries the whole request, normalised. */
 public record RequestSubmitted(
         UUID eventId,
         String eventType,
@@ -17,7 +17,7 @@ public record RequestSubmitted(
         UUID requestId,
         String reference,
         DepartmentCode cafDepartment,
-        SubmittedRequest request) implements Event {
+        SubmittedRequest request) implements RequestRevision {
 
     public static final String TYPE = "RequestSubmitted";
     public static final int VERSION = 1;
@@ -33,13 +33,9 @@ public record RequestSubmitted(
                 cafDepartment, request);
     }
 
+    /** A submission is the request's first revision. */
     @Override
-    public String key() {
-        return request.organisation().siret().value();
-    }
-
-    @Override
-    public String topic() {
-        return Topics.REQUESTS_SUBMITTED;
+    public int revision() {
+        return 1;
     }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EligibilityDecidedTest {
     private static final EligibilityDecided.DecidedRequest REQUEST = new EligibilityDecided.DecidedRequest(
             UUID.fromString("0f8e3a52-6c1d-4b7a-8e9f-1a2b3c4d5e6f"), "CDAP-38-2026-00042", DepartmentCode.of("38"),
-            "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse("73282932000074"));
+            "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse("73282932000074"), 1);
 
     @Test
     void ofPutsTheRequestAndTheVerdictInANewEventOccurringWhenTheDecisionWasTaken() {

@@ -57,6 +57,18 @@ class EventContractTest {
                 Instant.parse("2026-03-02T09:15:30Z"), REQUEST_ID, "CDAP-38-2026-00042", DepartmentCode.of("38"), request);
     }
 
+    static RequestAmended requestAmended() {
+        RequestSubmitted submitted = requestSubmitted();
+        var request = submitted.request();
+        var amended = new SubmittedRequest(request.organisation(), request.profile(), request.t1(), null, null, null,
+                null, request.cafproConvention(), new OtherCafAccess(true,
+                "Familles suivies résidant en Savoie voisine, dont nous instruisons les dossiers d'aide sociale.",
+                List.of(DepartmentCode.of("73"))));
+        return new RequestAmended(UUID.fromString("7d6e5f4a-3b2c-4d1e-8f9a-0b1c2d3e4f5a"), "RequestAmended", 1,
+                Instant.parse("2026-03-05T14:02:10Z"), REQUEST_ID, "CDAP-38-2026-00042", DepartmentCode.of("38"), 2,
+                amended);
+    }
+
     static EligibilityDecided eligibilityDecided() {
         return new EligibilityDecided(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), "EligibilityDecided", 1,
                 Instant.parse("2026-03-02T09:15:31.250Z"), REQUEST_ID, "CDAP-38-2026-00042", DepartmentCode.of("38"),
@@ -65,7 +77,7 @@ class EventContractTest {
                                 "Votre organisme et vos personnels relèvent du profil T1 – Action sociale."),
                         new Finding("OTHER_CAF_ACCESS_REQUESTED", FindingLevel.REVIEW,
                                 "Vous demandez à consulter les dossiers d'une autre Caf (73) : un agent de la Caf examine votre motivation.")),
-                "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse("73282932000074"), 1);
+                "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse("73282932000074"), 1, 1);
     }
 
     static PartnerNotified partnerNotified() {
@@ -78,6 +90,7 @@ class EventContractTest {
     static Stream<Arguments> samples() {
         return Stream.of(
                 Arguments.of("request-submitted.v1.json", requestSubmitted()),
+                Arguments.of("request-amended.v1.json", requestAmended()),
                 Arguments.of("eligibility-decided.v1.json", eligibilityDecided()),
                 Arguments.of("partner-notified.v1.json", partnerNotified()));
     }
@@ -118,6 +131,20 @@ class EventContractTest {
         ObjectNode node = (ObjectNode) golden("request-submitted.v1.json");
         node.remove("request");
         assertThatThrownBy(() -> MAPPER.treeToValue(node, RequestSubmitted.class)).hasMessageContaining("request");
+    }
+
+    @Test
+    void aDecisionWrittenBeforeAmendmentsExistedReadsAsOfTheFirstRevision() throws IOException {
+        ObjectNode node = (ObjectNode) golden("eligibility-decided.v1.json");
+        node.remove("revision");
+        assertThat(MAPPER.treeToValue(node, EligibilityDecided.class).revision()).isEqualTo(1);
+    }
+
+    @Test
+    void anAmendmentOfTheFirstRevisionIsRefused() throws IOException {
+        ObjectNode node = (ObjectNode) golden("request-amended.v1.json");
+        node.put("revision", 1);
+        assertThatThrownBy(() -> MAPPER.treeToValue(node, RequestAmended.class)).hasMessageContaining("revision");
     }
 
     @Test

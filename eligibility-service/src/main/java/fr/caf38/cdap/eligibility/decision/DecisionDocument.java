@@ -64,7 +64,7 @@ public record DecisionDocument(
     /** A new event announcing one of this document's decisions; every finding travels with it. */
     public EligibilityDecided eventFor(Decision decision) {
         return EligibilityDecided.of(new EligibilityDecided.DecidedRequest(requestId(), reference, cafDepartment,
-                legalName, email(), profile, siret), decision.verdict());
+                legalName, email(), profile, siret, 1), decision.verdict());
     }
 
     public UUID requestId() {

@@ -54,7 +54,7 @@ final class DecisionPublisher implements AutoCloseable {
                 number == 1 ? DecidedBy.RULES : DecidedBy.AGENT, number == 1 ? null : "agent", motive,
                 List.of(new Finding("T1_ELIGIBLE", FindingLevel.OK, T1_ELIGIBLE),
                         new Finding("OTHER_CAF_ACCESS_REQUESTED", FindingLevel.REVIEW, OTHER_CAF)),
-                "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse(siret), number);
+                "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse(siret), number, 1);
     }
 
     @Override

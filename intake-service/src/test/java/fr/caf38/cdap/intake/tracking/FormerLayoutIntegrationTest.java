@@ -66,12 +66,12 @@ class FormerLayoutIntegrationTest {
         EligibilityDecided again = new EligibilityDecided(applied, EligibilityDecided.TYPE, EligibilityDecided.VERSION,
                 decidedAt.toInstant(), requestId, "CDAP-38-2026-00001", DepartmentCode.of("38"),
                 DecisionStatus.UNDER_REVIEW, DecidedBy.RULES, null, null, List.of(), "CCAS", "a@b.fr", Profile.T1,
-                Siret.parse(siret), 1);
+                Siret.parse(siret), 1, 1);
         updater.apply(again);
         EligibilityDecided agents = new EligibilityDecided(UUID.randomUUID(), EligibilityDecided.TYPE,
                 EligibilityDecided.VERSION, decidedAt.toInstant().plusSeconds(60), requestId, "CDAP-38-2026-00001",
                 DepartmentCode.of("38"), DecisionStatus.APPROVED, DecidedBy.AGENT, "agent", "Vérifié.", List.of(),
-                "CCAS", "a@b.fr", Profile.T1, Siret.parse(siret), 2);
+                "CCAS", "a@b.fr", Profile.T1, Siret.parse(siret), 2, 1);
         assertThat(updater.apply(agents)).isEqualTo(StatusUpdater.StatusUpdateResult.APPLIED);
 
         mvc.perform(Api.status(requestId.toString(), token)).andExpect(status().isOk())

@@ -108,7 +108,7 @@ class StatusTrackingIntegrationTest {
                                 "Votre organisme et vos personnels relèvent du profil T1 – Action sociale."),
                         new Finding("OTHER_CAF_ACCESS_REQUESTED", FindingLevel.REVIEW,
                                 "Vous demandez à consulter les dossiers d'une autre Caf (73).")),
-                "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse(request.siret()), number);
+                "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse(request.siret()), number, 1);
     }
 
     private static PartnerNotified email(Submitted request, NotificationKind kind, Instant at) {

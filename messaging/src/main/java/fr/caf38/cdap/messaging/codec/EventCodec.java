@@ -1,10 +1,14 @@
 package fr.caf38.cdap.messaging.codec;
 
 import fr.caf38.cdap.events.Event;
+import fr.caf38.cdap.events.EventTypes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Optional;
 
 /**
  * Reads and writes events as JSON. Its reader is lenient (unknown fields are ignored, as the
@@ -28,6 +32,38 @@ public final class EventCodec {
             return mapper.readValue(payload, type);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new InvalidEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads an event of any type that {@code accepted} covers (a record, or a sealed family such as
+     * {@code RequestRevision}), chosen by the payload's own {@code eventType}. Empty for a type this
+     * version does not know, or one this consumer does not read: the contract says to skip those.
+     * Throws {@link InvalidEventException} for anything that is not an event at all.
+     */
+    public <T extends Event> Optional<T> decodeIfKnown(byte[] payload, Class<T> accepted) {
+        if (payload == null) {
+            throw new InvalidEventException("empty record where a " + accepted.getSimpleName() + " was expected", null);
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(payload);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("not a valid " + accepted.getSimpleName() + ": " + e.getMessage(), e);
+        }
+        JsonNode eventType = tree == null ? null : tree.get("eventType");
+        if (eventType == null || !eventType.isString()) {
+            throw new InvalidEventException("not an event (no eventType) where a " + accepted.getSimpleName()
+                    + " was expected", null);
+        }
+        Optional<Class<? extends Event>> known = EventTypes.byName(eventType.asString());
+        if (known.isEmpty() || !accepted.isAssignableFrom(known.get())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(accepted.cast(mapper.treeToValue(tree, known.get())));
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new InvalidEventException("not a valid " + known.get().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,12 @@
 package fr.caf38.cdap.messaging.consumer;
 
 import fr.caf38.cdap.events.Event;
+import fr.caf38.cdap.events.EventHeaders;
 import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.messaging.codec.InvalidEventException;
 import fr.caf38.cdap.messaging.tracing.EventTraces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 
 import java.util.ArrayList;
@@ -16,10 +19,13 @@ import java.util.function.Consumer;
  * dead-letter topic while the rest of its batch is handled; the handler's effects for the batch are
  * stored at once (one bulk write), so a failure there (the store away) is thrown and the whole batch is
  * delivered again by the container's error handler, which the handler's by-key idempotence makes safe.
+ * Each record's type is read from its own {@code eventType}: a type this consumer does not read (one a
+ * later version added, say) is skipped and logged, not dead-lettered, as the contract asks.
  *
- * @param <E> the event type of the topic
+ * @param <E> the event type of the topic: a record, or a sealed family of them
  */
 public final class BatchConsumer<E extends Event> implements Consumer<Message<List<byte[]>>> {
+    private static final Logger log = LoggerFactory.getLogger(BatchConsumer.class);
 
     /** A decoded event and the record it came in. */
     public record Received<E>(Delivery delivery, E event) {
@@ -67,7 +73,10 @@ public final class BatchConsumer<E extends Event> implements Consumer<Message<Li
         List<Refused> refused = new ArrayList<>();
         for (Delivery delivery : Deliveries.of(batch)) {
             try {
-                readable.add(new Received<>(delivery, codec.decode(delivery.payload(), type)));
+                codec.decodeIfKnown(delivery.payload(), type).ifPresentOrElse(
+                        event -> readable.add(new Received<>(delivery, event)),
+                        () -> log.info("Skipped {}: an event type this consumer does not read ({})", delivery,
+                                delivery.header(EventHeaders.EVENT_TYPE)));
             } catch (InvalidEventException unreadable) {
                 refused.add(new Refused(delivery, unreadable));
             }

@@ -65,6 +65,33 @@ class BatchConsumerTest {
     }
 
     @Test
+    void anEventTypeThisConsumerDoesNotReadIsSkippedNeitherHandledNorDeadLettered() {
+        List<Long> handled = new ArrayList<>();
+        var consumer = new BatchConsumer<>(PartnerNotified.class, codec, recordingDeadLetters, "topic.group.dlq",
+                events -> {
+                    events.forEach(e -> handled.add(e.delivery().offset()));
+                    return List.of();
+                });
+        byte[] later = "{\"eventType\":\"RequestWithdrawn\",\"schemaVersion\":1,\"requestId\":\"x\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        consumer.accept(batch(event(), later, event()));
+
+        assertThat(handled).containsExactly(10L, 12L);
+        assertThat(deadLetters).isEmpty();
+    }
+
+    @Test
+    void aRecordWithoutAnEventTypeIsNoEventAndGoesToTheDeadLetters() {
+        var consumer = new BatchConsumer<>(PartnerNotified.class, codec, recordingDeadLetters, "topic.group.dlq",
+                events -> List.of());
+
+        consumer.accept(batch("{\"kind\":\"ACKNOWLEDGEMENT\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(deadLetters).containsExactly("topic.group.dlq 10 InvalidEventException");
+    }
+
+    @Test
     void eachDeliveryKeepsItsOwnTopicPartitionOffsetKeyAndHeaders() {
         List<Delivery> deliveries = Deliveries.of(batch(event(), event()));
 

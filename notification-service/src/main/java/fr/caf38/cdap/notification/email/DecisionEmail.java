@@ -30,6 +30,7 @@ public record DecisionEmail(DecisionStatus status, String subject, Caf caf, Stri
             case APPROVED -> "Votre demande " + reference + " est acceptée : prochaines étapes";
             case REJECTED -> "Votre demande " + reference + " n'est pas acceptée";
             case REDIRECTED_TO_CAFPRO -> "Votre demande " + reference + " relève de Cafpro";
+            case CHANGES_REQUESTED -> "Votre demande " + reference + " : la Caf vous demande des compléments";
         };
         boolean noMotive = event.motive() == null;
         List<String> reasons = switch (event.status()) {
@@ -42,6 +43,7 @@ public record DecisionEmail(DecisionStatus status, String subject, Caf caf, Stri
             case REDIRECTED_TO_CAFPRO -> noMotive ? orElse(messages(event, FindingLevel.REDIRECT),
                     "Le besoin de consultation de votre organisme n'entre dans aucun profil du service Cdap.")
                     : messages(event, FindingLevel.REDIRECT);
+            case CHANGES_REQUESTED -> List.of();
         };
         String motive = event.motive() == null || event.motive().isBlank() ? null : event.motive().strip();
         return new DecisionEmail(event.status(), subject, caf, reference, FrenchLabels.profile(event.profile()),
@@ -55,6 +57,7 @@ public record DecisionEmail(DecisionStatus status, String subject, Caf caf, Stri
             case APPROVED -> "approved";
             case REJECTED -> "rejected";
             case REDIRECTED_TO_CAFPRO -> "redirected";
+            case CHANGES_REQUESTED -> "changes-requested";
         };
     }
 

@@ -80,6 +80,7 @@ public class NotificationPlanner {
             case APPROVED -> NotificationKind.APPROVED;
             case REJECTED -> NotificationKind.REJECTED;
             case REDIRECTED_TO_CAFPRO -> NotificationKind.REDIRECTED_TO_CAFPRO;
+            case CHANGES_REQUESTED -> NotificationKind.CHANGES_REQUESTED;
         };
     }
 

@@ -211,7 +211,7 @@ final class GoldenEmails {
                 submitted.requestId(), submitted.reference(), submitted.cafDepartment(), status,
                 byAgent ? DecidedBy.AGENT : DecidedBy.RULES, byAgent ? "Agent Test" : null, motive, findings,
                 organisation.legalName(), organisation.email(), submitted.request().profile(), organisation.siret(),
-                decisionNumber);
+                decisionNumber, 1);
     }
 
     private static String trackingUrl(RequestSubmitted event) {

@@ -71,14 +71,14 @@ public final class TestEvents {
                 Instant.now(), submitted.requestId(), submitted.reference(), submitted.cafDepartment(), status,
                 byAgent ? DecidedBy.AGENT : DecidedBy.RULES, byAgent ? "Agent Test" : null, motive, findings,
                 organisation.legalName(), organisation.email(), submitted.request().profile(), organisation.siret(),
-                decisionNumber);
+                decisionNumber, 1);
     }
 
     public static List<Finding> findingsFor(DecisionStatus status) {
         return switch (status) {
             case APPROVED -> List.of(new Finding("T1_ELIGIBLE", FindingLevel.OK,
                     "Votre organisme et vos personnels relèvent du profil T1 – Action sociale."));
-            case UNDER_REVIEW -> List.of(
+            case UNDER_REVIEW, CHANGES_REQUESTED -> List.of(
                     new Finding("T1_ELIGIBLE", FindingLevel.OK,
                             "Votre organisme et vos personnels relèvent du profil T1 – Action sociale."),
                     new Finding("OTHER_CAF_ACCESS_REQUESTED", FindingLevel.REVIEW,
