@@ -28,6 +28,16 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** An amendment: the whole request again, with the tracking token (and an idempotency key when given). */
+    static Response putJson(String url, String token, String idempotencyKey, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-Tracking-Token", token).PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
     static Response get(String url, String headerName, String headerValue) {
         return send(HttpRequest.newBuilder(URI.create(url)).header(headerName, headerValue).GET());
     }

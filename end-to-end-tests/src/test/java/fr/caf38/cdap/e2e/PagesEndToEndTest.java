@@ -162,6 +162,44 @@ class PagesEndToEndTest {
         awaitOnPage(trackingPage, "Acceptée");
     }
 
+    @Test
+    void anAgentAsksForChangesInTheConsoleAndThePartnerCompletesThePrefilledFormUntilTheRulesApprove() {
+        String email = Requests.mailbox();
+        Partner partner = Partner.submits(stack, email, Requests.t2SubsidyWithoutReference(email));
+        partner.awaitStatus("UNDER_REVIEW", WAIT);
+        String trackingPage = stack.intakeUrl() + "/suivi/" + partner.requestId() + "?token=" + partner.token();
+
+        // The agent asks for the subsidy's reference from the request page.
+        signInThrough(stack.eligibilityUrl() + "/demandes/" + partner.requestId(), "agent", "agent");
+        choose("decision-CHANGES_REQUESTED");
+        String message = "Indiquez la référence de la convention de subvention signée avec la Caf.";
+        browser.findElement(By.id("motif")).sendKeys(message);
+        Browser.screenshot(browser, "e2e-10-agent-asks-for-changes");
+        browser.findElement(By.cssSelector("form.review button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> body().contains("Décision enregistrée"));
+
+        // The partner reads the agent's message on the tracking page and follows its link to the form.
+        awaitOnPage(trackingPage, message);
+        Browser.screenshot(browser, "e2e-11-partner-tracking-changes-requested");
+        browser.findElement(By.cssSelector("a[href*='/suivi/" + partner.requestId() + "/modifier']")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> driver.getCurrentUrl().contains("/modifier"));
+        assertThat(browser.findElement(By.id("legalName")).getDomProperty("value")).isEqualTo("CCAS de Test E2E");
+        assertThat(browser.findElement(By.id("email")).getDomProperty("value")).isEqualTo(email);
+        type("t2-subsidyReference", "SUB-38-2026-118");
+        Browser.screenshot(browser, "e2e-12-partner-amendment-form");
+        browser.findElement(By.cssSelector("#formulaire button[type='submit']")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> !driver.getCurrentUrl().contains("/modifier")
+                && body().contains(partner.reference()));
+        Browser.screenshot(browser, "e2e-13-partner-amendment-confirmation");
+
+        // The rules decide the amended request: approved, and the tracking page shows every decision.
+        awaitOnPage(trackingPage, "Acceptée");
+        assertThat(body()).contains(message, "SUB-38-2026-118");
+        Browser.screenshot(browser, "e2e-14-partner-tracking-approved-after-changes");
+        assertThat(partner.awaitStatus("APPROVED", 2, WAIT).get("decision").get("decidedBy").asString())
+                .isEqualTo("RULES");
+    }
+
     /** Opens a console page signed out, signs in on the page it leads to, and comes back to it. */
     private void signInThrough(String url, String login, String password) {
         browser.get(url);

@@ -26,6 +26,11 @@ record Partner(LocalStack stack, String email, String requestId, String referenc
                 answer.get("trackingToken").asString());
     }
 
+    /** Sends the whole request again, amended, as the tracking link allows while changes are awaited. */
+    Http.Response amends(String body, String idempotencyKey) {
+        return Http.putJson(stack.intakeUrl() + "/api/v1/access-requests/" + requestId, token, idempotencyKey, body);
+    }
+
     JsonNode status() {
         Http.Response response = Http.get(stack.intakeUrl() + "/api/v1/access-requests/" + requestId,
                 "X-Tracking-Token", token);
@@ -38,6 +43,21 @@ record Partner(LocalStack stack, String email, String requestId, String referenc
         await().atMost(timeout).pollInterval(Duration.ofMillis(300))
                 .until(() -> expected.equals(status().get("status").asString()));
         return status();
+    }
+
+    /** Waits until the request shows the given status for the given revision of its answers. */
+    JsonNode awaitStatus(String expected, int revision, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode view = status();
+            return expected.equals(view.get("status").asString()) && view.get("revision").asInt() == revision;
+        });
+        return status();
+    }
+
+    /** Waits until the partner's mailbox holds at least this many emails, and returns their kinds. */
+    List<String> awaitMailKinds(int count, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(300)).until(() -> mailKinds().size() >= count);
+        return mailKinds();
     }
 
     List<String> timelineEvents() {

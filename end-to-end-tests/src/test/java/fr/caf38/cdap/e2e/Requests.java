@@ -26,6 +26,11 @@ final class Requests {
         return body(email, "OTHER", "\"otherNeed\": \"Bailleur social : attribution des logements\"", false);
     }
 
+    /** A subsidised provider that declares its Caf subsidy without the reference: an agent checks it. */
+    static String t2SubsidyWithoutReference(String email) {
+        return body(email, "T2", "\"t2\": {\"receivesCafSocialActionSubsidy\": true, \"subsidyReference\": null}", false);
+    }
+
     static String t1NeedingAnotherCaf(String email) {
         return body(email, "T1", "\"t1\": {\"organisationType\": \"LOCAL_AUTHORITY\", \"staffRoles\": [\"SOCIAL_WORKER\"]}", true);
     }
