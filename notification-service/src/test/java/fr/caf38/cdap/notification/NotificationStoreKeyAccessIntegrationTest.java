@@ -3,6 +3,7 @@ package fr.caf38.cdap.notification;
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.Topics;
+import fr.caf38.cdap.events.value.DecidedBy;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.messaging.outbox.OutboxRelay;
@@ -48,6 +49,8 @@ class NotificationStoreKeyAccessIntegrationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String AGENTS = "agents-cdap@caf38.localhost";
     private static final String SENDER_PENDING = "notification_pending";
+    /** The links an amendment's acknowledgement finds its predecessor by. */
+    private static final String ORDER_LINKS = "notification_order";
 
     @Autowired
     StoreCommandRecorder recorder;
@@ -97,15 +100,34 @@ class NotificationStoreKeyAccessIntegrationTest {
             EventPublisher.publish(late);
             ids.add(id(late, NotificationKind.ACKNOWLEDGEMENT, 0));
             ids.add(lateDecision);
+            // Changes requested, then amended (the amendment's acknowledgement first, waiting for its link), then approved.
+            RequestSubmitted amended = submitted(partnerEmails);
+            EventPublisher.publish(TestEvents.amended(amended, 2));
+            String amendedAck = NotificationIds.of(amended.requestId().toString(),
+                    NotificationKind.AMENDMENT_ACKNOWLEDGEMENT, 2, 0);
+            await().atMost(TIMEOUT).until(() -> store.find(amendedAck).isPresent());
+            EventPublisher.publish(amended);
+            EventPublisher.publish(TestEvents.decided(amended, DecisionStatus.UNDER_REVIEW, 1, 1, DecidedBy.RULES));
+            EventPublisher.publish(TestEvents.decided(amended, DecisionStatus.CHANGES_REQUESTED, 2, 1, DecidedBy.AGENT));
+            EventPublisher.publish(TestEvents.decided(amended, DecisionStatus.UNDER_REVIEW, 3, 2, DecidedBy.RULES));
+            ids.add(id(amended, NotificationKind.ACKNOWLEDGEMENT, 0));
+            ids.add(id(amended, NotificationKind.UNDER_REVIEW, 1));
+            ids.add(id(amended, NotificationKind.CHANGES_REQUESTED, 2));
+            ids.add(amendedAck);
+            ids.add(NotificationIds.of(amended.requestId().toString(), NotificationKind.UNDER_REVIEW, 2, 3));
+            ids.add(NotificationIds.of(amended.requestId().toString(), NotificationKind.AGENT_REVIEW_NOTICE, 2, 3));
 
             await().atMost(TIMEOUT).until(() -> ids.stream().allMatch(id -> statusOf(id) == NotificationStatus.SENT));
-            assertThat(partnerEmails).allSatisfy(email -> assertThat(Mailbox.to(infra.mail(), email)).hasSizeBetween(2, 3));
+            assertThat(partnerEmails.subList(0, 4))
+                    .allSatisfy(email -> assertThat(Mailbox.to(infra.mail(), email)).hasSizeBetween(2, 3));
+            assertThat(Mailbox.to(infra.mail(), partnerEmails.get(4))).hasSize(5);
+            assertThat(Mailbox.to(infra.mail(), AGENTS, amended.reference())).hasSize(2);
             assertThat(Mailbox.subjects(Mailbox.to(infra.mail(), partnerEmails.get(3))).get(0))
                     .startsWith("Accusé de réception");
             assertThat(Mailbox.to(infra.mail(), AGENTS, reviewed.reference())).hasSize(1);
-            // One PartnerNotified per partner email: 2 + 2 + 3 + 2.
-            assertThat(sent.await(record -> partnerEmails.stream().anyMatch(record.value()::contains), 9, TIMEOUT))
-                    .hasSize(9);
+            // One PartnerNotified per partner email: 2 + 2 + 3 + 2 + 5.
+            assertThat(sent.await(record -> partnerEmails.stream().anyMatch(record.value()::contains), 14, TIMEOUT))
+                    .hasSize(14);
 
             // The mail server away past the budget: FAILED, then an agent retries it.
             String failedId = failThenRetry(infra);
@@ -114,7 +136,8 @@ class NotificationStoreKeyAccessIntegrationTest {
                     && relay.pending(Notification.COLLECTION) == 0);
             List<Command> commands = recorder.stop();
 
-            assertThat(commands).extracting(Command::collection).contains(Notification.COLLECTION, SENDER_PENDING);
+            assertThat(commands).extracting(Command::collection)
+                    .contains(Notification.COLLECTION, SENDER_PENDING, ORDER_LINKS);
             assertThat(commands).extracting(Command::name).contains("insert", "update", "find", "delete");
             KeyAccessRule.assertByKey(withoutSweepQueries(commands), Set.of("outbox_pending"));
         } finally {

@@ -2,6 +2,7 @@ package fr.caf38.cdap.notification.delivery;
 
 import fr.caf38.cdap.notification.store.Notification;
 import fr.caf38.cdap.notification.store.NotificationStatus;
+import fr.caf38.cdap.notification.store.NotificationStore.Predecessors;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,15 +11,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The ordering rule of a partner's emails about one request: the acknowledgement (sequence 0)
- * first, then each decision by its decision number. A partner email may go only once every earlier
- * one (sequences 0 to its own minus one) is settled, SENT or FAILED:
+ * The ordering rule of a partner's emails about one request: by revision, and within a revision its
+ * acknowledgement first, then its decisions by decision number. So ACKNOWLEDGEMENT (revision 1),
+ * the decisions of revision 1, the CHANGES_REQUESTED that ends it, AMENDMENT_ACKNOWLEDGEMENT
+ * (revision 2), the decisions of revision 2, and so on. Each partner email knows, by key, the one
+ * right before it ({@link Predecessors}): the first acknowledgement none; a rules' decision its
+ * revision's acknowledgement; an agent's decision the decision before it; an amendment's
+ * acknowledgement the previous revision's CHANGES_REQUESTED (through the link that email leaves).
+ * A partner email may go once that one is settled, SENT or FAILED; as each one waited for its own,
+ * the whole chain goes out in order:
  * <ul>
- *   <li>an earlier one still PENDING holds it back (a decision never overtakes the acknowledgement);</li>
- *   <li>an earlier one not stored yet (its event has not arrived) holds it back too, at most
+ *   <li>the one before it still PENDING holds it back (a decision never overtakes its acknowledgement);</li>
+ *   <li>the one before it not stored yet (its event has not arrived) holds it back too, at most
  *       {@code orderMaxWait} after it was stored, so an event lost to the dead-letter topic does not
  *       silence the partner for ever;</li>
- *   <li>an earlier one that FAILED does not: the partner still hears of the decision, and an agent
+ *   <li>the one before it FAILED does not: the partner still hears of what came next, and an agent
  *       may retry the failed one (which then arrives late, out of order).</li>
  * </ul>
  * The agents' notice is outside this order.
@@ -31,15 +38,14 @@ final class DeliveryOrder {
     }
 
     /**
-     * @param candidates notifications due now
-     * @param partnerNotifications every partner notification of the candidates' requests
+     * @param candidates   notifications due now
+     * @param predecessors what comes before each of the candidates, and which of those are stored
      */
-    static Split split(List<Notification> candidates, List<Notification> partnerNotifications, Instant now,
-                       Duration orderMaxWait) {
+    static Split split(List<Notification> candidates, Predecessors predecessors, Instant now, Duration orderMaxWait) {
         List<Notification> ready = new ArrayList<>();
         List<Notification> waiting = new ArrayList<>();
         for (Notification candidate : candidates) {
-            if (mayGo(candidate, partnerNotifications, now, orderMaxWait)) {
+            if (mayGo(candidate, predecessors, now, orderMaxWait)) {
                 ready.add(candidate);
             } else {
                 waiting.add(candidate);
@@ -48,22 +54,23 @@ final class DeliveryOrder {
         return new Split(ready, waiting);
     }
 
-    static boolean mayGo(Notification candidate, List<Notification> partnerNotifications, Instant now,
-                         Duration orderMaxWait) {
-        Integer sequence = candidate.sequence();
-        if (!candidate.forPartner() || sequence == null || sequence <= 0) {
+    static boolean mayGo(Notification candidate, Predecessors predecessors, Instant now, Duration orderMaxWait) {
+        if (!candidate.forPartner()) {
             return true;
         }
-        List<Notification> earlier = partnerNotifications.stream()
-                .filter(other -> Objects.equals(other.requestId(), candidate.requestId()))
-                .filter(other -> other.sequence() != null && other.sequence() >= 0 && other.sequence() < sequence)
-                .toList();
-        if (earlier.stream().anyMatch(other -> other.status() == NotificationStatus.PENDING)) {
+        List<Notification> before = List.of();
+        if (!predecessors.unknown().contains(candidate.id())) {
+            List<String> follows = predecessors.follows().get(candidate.id());
+            if (follows == null || follows.isEmpty()) {
+                return true;
+            }
+            before = follows.stream().map(predecessors.stored()::get).filter(Objects::nonNull)
+                    .filter(other -> Objects.equals(other.requestId(), candidate.requestId())).toList();
+        }
+        if (before.stream().anyMatch(other -> other.status() == NotificationStatus.PENDING)) {
             return false;
         }
-        long present = earlier.stream().map(Notification::sequence).distinct().count();
-        boolean allPresent = present >= sequence;
         boolean waitedEnough = candidate.createdAt() != null && !candidate.createdAt().plus(orderMaxWait).isAfter(now);
-        return allPresent || waitedEnough;
+        return !before.isEmpty() || waitedEnough;
     }
 }

@@ -13,6 +13,7 @@ import fr.caf38.cdap.notification.store.NotificationStatus;
 import fr.caf38.cdap.notification.store.NotificationStore;
 import fr.caf38.cdap.notification.store.NotificationStore.Attempt;
 import fr.caf38.cdap.notification.store.NotificationStore.Holder;
+import fr.caf38.cdap.notification.store.NotificationStore.Predecessors;
 import fr.caf38.cdap.notification.store.NotificationStore.Sent;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -216,10 +217,9 @@ public class NotificationSender implements SmartLifecycle {
         Instant now = clock.instant();
         var sender = properties.sender();
         List<Notification> candidates = batch.stream().map(Held::notification).toList();
-        List<Notification> ordered = candidates.stream()
-                .filter(n -> n.forPartner() && n.sequence() != null && n.sequence() > 0).toList();
-        DeliveryOrder.Split split = DeliveryOrder.split(candidates, store.earlierPartnerEmails(ordered), now,
-                sender.orderMaxWait());
+        List<Notification> ordered = candidates.stream().filter(Notification::forPartner).toList();
+        DeliveryOrder.Split split = DeliveryOrder.split(candidates,
+                ordered.isEmpty() ? Predecessors.NONE : store.predecessors(ordered), now, sender.orderMaxWait());
         holdBack(split.waiting(), now);
         if (split.ready().isEmpty()) {
             return 0;

@@ -35,7 +35,7 @@ public record AcknowledgementEmail(String subject, Caf caf, String reference, St
     public static AcknowledgementEmail of(RequestSubmitted event, Caf caf, String trackingUrl) {
         return new AcknowledgementEmail(
                 "Accusé de réception de votre demande d'accès à Mon Compte Partenaire – " + event.reference(),
-                caf, event.reference(), FrenchLabels.profile(event.request().profile()), answers(event, caf),
+                caf, event.reference(), FrenchLabels.profile(event.request().profile()), answers(event.request(), caf),
                 trackingUrl);
     }
 
@@ -44,8 +44,8 @@ public record AcknowledgementEmail(String subject, Caf caf, String reference, St
         return "acknowledgement";
     }
 
-    private static List<Answer> answers(RequestSubmitted event, Caf caf) {
-        SubmittedRequest request = event.request();
+    /** The summary of a revision's answers, shared with the amendment's acknowledgement. */
+    static List<Answer> answers(SubmittedRequest request, Caf caf) {
         var organisation = request.organisation();
         List<Answer> answers = new ArrayList<>();
         answers.add(new Answer("Caf destinataire", caf.name()));

@@ -9,7 +9,8 @@ import fr.caf38.cdap.notification.caf.Caf;
 import java.util.List;
 
 /**
- * The partner's email about a decision; its status chooses the templates.
+ * The partner's email about a decision; its status chooses the templates. A request for changes
+ * has its own model ({@link ChangesRequestedEmail}): its links are not a decision's.
  *
  * @param reasons the sentences that explain the decision, in the findings' order (which findings
  *                depends on the status, see {@link #of}); may be empty
@@ -24,13 +25,16 @@ public record DecisionEmail(DecisionStatus status, String subject, Caf caf, Stri
     }
 
     public static DecisionEmail of(EligibilityDecided event, Caf caf) {
+        if (event.status() == DecisionStatus.CHANGES_REQUESTED) {
+            throw new IllegalArgumentException("a request for changes is a ChangesRequestedEmail");
+        }
         String reference = event.reference();
         String subject = switch (event.status()) {
             case UNDER_REVIEW -> "Votre demande " + reference + " est en cours d'examen par la Caf";
             case APPROVED -> "Votre demande " + reference + " est acceptée : prochaines étapes";
             case REJECTED -> "Votre demande " + reference + " n'est pas acceptée";
             case REDIRECTED_TO_CAFPRO -> "Votre demande " + reference + " relève de Cafpro";
-            case CHANGES_REQUESTED -> "Votre demande " + reference + " : la Caf vous demande des compléments";
+            case CHANGES_REQUESTED -> throw new IllegalStateException("checked above");
         };
         boolean noMotive = event.motive() == null;
         List<String> reasons = switch (event.status()) {
@@ -43,7 +47,7 @@ public record DecisionEmail(DecisionStatus status, String subject, Caf caf, Stri
             case REDIRECTED_TO_CAFPRO -> noMotive ? orElse(messages(event, FindingLevel.REDIRECT),
                     "Le besoin de consultation de votre organisme n'entre dans aucun profil du service Cdap.")
                     : messages(event, FindingLevel.REDIRECT);
-            case CHANGES_REQUESTED -> List.of();
+            case CHANGES_REQUESTED -> throw new IllegalStateException("checked above");
         };
         String motive = event.motive() == null || event.motive().isBlank() ? null : event.motive().strip();
         return new DecisionEmail(event.status(), subject, caf, reference, FrenchLabels.profile(event.profile()),
@@ -57,7 +61,7 @@ public record DecisionEmail(DecisionStatus status, String subject, Caf caf, Stri
             case APPROVED -> "approved";
             case REJECTED -> "rejected";
             case REDIRECTED_TO_CAFPRO -> "redirected";
-            case CHANGES_REQUESTED -> "changes-requested";
+            case CHANGES_REQUESTED -> throw new IllegalStateException("a request for changes is a ChangesRequestedEmail");
         };
     }
 

@@ -7,7 +7,8 @@ import fr.caf38.cdap.notification.caf.Caf;
  * same model, so the two bodies cannot say different things. The wording is in the templates
  * ({@code src/main/resources/emails/}); a model carries only values.
  */
-public sealed interface EmailModel permits AcknowledgementEmail, DecisionEmail, ReviewNoticeEmail {
+public sealed interface EmailModel permits AcknowledgementEmail, AmendmentAcknowledgementEmail, ChangesRequestedEmail,
+        DecisionEmail, ReviewNoticeEmail {
 
     /** The name of its templates, without the extension: {@code <template>.html} and {@code <template>.txt}. */
     String template();

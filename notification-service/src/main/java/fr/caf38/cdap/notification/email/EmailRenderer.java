@@ -1,6 +1,7 @@
 package fr.caf38.cdap.notification.email;
 
 import fr.caf38.cdap.events.EligibilityDecided;
+import fr.caf38.cdap.events.RequestAmended;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.notification.caf.Caf;
 import org.thymeleaf.TemplateEngine;
@@ -49,7 +50,17 @@ public class EmailRenderer {
         return render(AcknowledgementEmail.of(event, caf, trackingUrl));
     }
 
-    /** The partner's email about a decision, by its status. */
+    /** The acknowledgement of an amendment: reference, revision, the summary of the amended answers, the tracking link. */
+    public RenderedEmail amendmentAcknowledgement(RequestAmended event, Caf caf, String trackingUrl) {
+        return render(AmendmentAcknowledgementEmail.of(event, caf, trackingUrl));
+    }
+
+    /** An agent's request for changes: the agent's message, the link to amend the request, the tracking link. */
+    public RenderedEmail changesRequested(EligibilityDecided event, Caf caf, String amendUrl, String trackingUrl) {
+        return render(ChangesRequestedEmail.of(event, caf, amendUrl, trackingUrl));
+    }
+
+    /** The partner's email about a final decision or UNDER_REVIEW, by its status. */
     public RenderedEmail decision(EligibilityDecided event, Caf caf) {
         return render(DecisionEmail.of(event, caf));
     }
@@ -62,6 +73,7 @@ public class EmailRenderer {
     public RenderedEmail render(EmailModel email) {
         Context context = new Context(FRENCH);
         context.setVariable("email", email);
+        context.setVariable("wording", EmailWording.INSTANCE);
         return new RenderedEmail(email.subject(), engine.process(email.template() + ".txt", context),
                 engine.process(email.template() + ".html", context));
     }

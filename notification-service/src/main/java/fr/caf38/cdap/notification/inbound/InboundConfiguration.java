@@ -1,7 +1,7 @@
 package fr.caf38.cdap.notification.inbound;
 
 import fr.caf38.cdap.events.EligibilityDecided;
-import fr.caf38.cdap.events.RequestSubmitted;
+import fr.caf38.cdap.events.RequestRevision;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer;
 import fr.caf38.cdap.messaging.consumer.BatchConsumers;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The two consumers (group {@code notification}), in batch mode. Each record is decoded on its
+ * The two consumers (group {@code notification}), in batch mode. The submissions binding reads
+ * the {@link RequestRevision} family: both {@code RequestSubmitted} and {@code RequestAmended}. Each record is decoded on its
  * own; one that is not a valid event, or that the planner refuses (a Caf not configured here), goes
  * to the binding's dead-letter topic (named in application.yml) while the rest of its batch is
  * stored with one insert of notifications and one of pending entries.
@@ -24,7 +25,7 @@ class InboundConfiguration {
     @Bean
     Consumer<Message<List<byte[]>>> submitted(BatchConsumers consumers, NotificationIntake intake,
             @Value("${spring.cloud.stream.kafka.bindings.submitted-in-0.consumer.dlq-name}") String deadLetterTopic) {
-        return consumers.of(RequestSubmitted.class, deadLetterTopic, intake::acceptSubmitted);
+        return consumers.of(RequestRevision.class, deadLetterTopic, intake::acceptSubmitted);
     }
 
     @Bean

@@ -4,7 +4,7 @@ import fr.caf38.cdap.events.Event;
 import fr.caf38.cdap.messaging.tracing.EventTraces;
 import java.util.UUID;
 import fr.caf38.cdap.events.EligibilityDecided;
-import fr.caf38.cdap.events.RequestSubmitted;
+import fr.caf38.cdap.events.RequestRevision;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer.Received;
 import fr.caf38.cdap.messaging.consumer.BatchConsumer.Refused;
 import fr.caf38.cdap.notification.delivery.NotificationSender;
@@ -49,8 +49,8 @@ public class NotificationIntake {
         this.sender = sender;
     }
 
-    /** A batch of submitted requests; returns the events refused (for the dead letters). */
-    public List<Refused> acceptSubmitted(List<Received<RequestSubmitted>> events) {
+    /** A batch of submitted and amended requests; returns the events refused (for the dead letters). */
+    public List<Refused> acceptSubmitted(List<Received<RequestRevision>> events) {
         return acceptAll(events, planner::plan);
     }
 

@@ -1,7 +1,10 @@
 package fr.caf38.cdap.notification.inbound;
 
 import fr.caf38.cdap.events.EligibilityDecided;
+import fr.caf38.cdap.events.RequestAmended;
+import fr.caf38.cdap.events.RequestRevision;
 import fr.caf38.cdap.events.RequestSubmitted;
+import fr.caf38.cdap.events.value.DecidedBy;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.messaging.tracking.TrackingTokens;
@@ -26,12 +29,15 @@ import java.util.UUID;
  * Decides which emails an event calls for, and renders them: the stored subject and bodies are
  * what every attempt sends.
  * <ul>
- *   <li>{@code RequestSubmitted} → ACKNOWLEDGEMENT to the partner (sequence 0);</li>
- *   <li>{@code EligibilityDecided} → the partner's email of its status (sequence = the decision
- *       number), and for {@code UNDER_REVIEW} also the AGENT_REVIEW_NOTICE to the Caf's agents.</li>
+ *   <li>{@code RequestSubmitted} → ACKNOWLEDGEMENT to the partner (revision 1);</li>
+ *   <li>{@code RequestAmended} → AMENDMENT_ACKNOWLEDGEMENT to the partner (its revision);</li>
+ *   <li>{@code EligibilityDecided} → the partner's email of its status (CHANGES_REQUESTED with the
+ *       agent's message and the link to amend), and for {@code UNDER_REVIEW} (after the submission or
+ *       an amendment) also the AGENT_REVIEW_NOTICE to the Caf's agents.</li>
  * </ul>
  * Each gets the _id derived from its request, kind, revision and decision number
- * ({@link NotificationIds}): the same event always plans the same _ids.
+ * ({@link NotificationIds}): the same event always plans the same _ids. Each partner email also
+ * names, by key, the one it comes after ({@link Notification#follows()}), for the ordering rule.
  */
 public class NotificationPlanner {
     private final EmailRenderer emails;
@@ -49,27 +55,44 @@ public class NotificationPlanner {
         this.clock = clock;
     }
 
-    public List<Notification> plan(RequestSubmitted event) {
+    /** A submission or an amendment: its acknowledgement. */
+    public List<Notification> plan(RequestRevision event) {
         Caf caf = cafs.get(event.cafDepartment());
-        String trackingUrl = properties.publicBaseUrl() + "/suivi/" + event.requestId()
-                + "?token=" + trackingTokens.tokenFor(event.requestId());
         var organisation = event.request().organisation();
-        return List.of(notification(event.eventId(), NotificationKind.ACKNOWLEDGEMENT, Audience.PARTNER,
-                event.requestId(), event.reference(), caf, organisation.siret().value(), organisation.email(), 0, 0,
-                emails.acknowledgement(event, caf, trackingUrl)));
+        boolean amendment = event instanceof RequestAmended;
+        RenderedEmail email = event instanceof RequestAmended amended
+                ? emails.amendmentAcknowledgement(amended, caf, trackingUrl(event.requestId()))
+                : emails.acknowledgement((RequestSubmitted) event, caf, trackingUrl(event.requestId()));
+        NotificationKind kind = amendment ? NotificationKind.AMENDMENT_ACKNOWLEDGEMENT : NotificationKind.ACKNOWLEDGEMENT;
+        // The first acknowledgement comes first; an amendment's follows the CHANGES_REQUESTED email of the
+        // revision before, found through the link that email leaves (it knows this one's _id, not the reverse).
+        return List.of(notification(event.eventId(), kind, Audience.PARTNER, event.requestId(), event.reference(), caf,
+                        organisation.siret().value(), organisation.email(), event.revision(), 0, email)
+                .sequence(0).follows(List.of()).build());
     }
 
     public List<Notification> plan(EligibilityDecided event) {
         Caf caf = cafs.get(event.cafDepartment());
+        String requestId = event.requestId().toString();
+        int revision = event.revision();
+        int number = event.decisionNumber();
+        RenderedEmail email = event.status() == DecisionStatus.CHANGES_REQUESTED
+                ? emails.changesRequested(event, caf, amendUrl(event.requestId()), trackingUrl(event.requestId()))
+                : emails.decision(event, caf);
         List<Notification> planned = new ArrayList<>();
         planned.add(notification(event.eventId(), kindOf(event.status()), Audience.PARTNER, event.requestId(),
-                event.reference(), caf, event.siret().value(), event.email(), event.decisionNumber(),
-                event.decisionNumber(), emails.decision(event, caf)));
+                event.reference(), caf, event.siret().value(), event.email(), revision, number, email)
+                .sequence(number)
+                .follows(NotificationIds.beforeDecision(requestId, revision, number, event.decidedBy() == DecidedBy.RULES))
+                // The next revision's acknowledgement cannot derive this email's _id: this one leaves the link.
+                .precedes(event.status() == DecisionStatus.CHANGES_REQUESTED
+                        ? NotificationIds.acknowledgement(requestId, revision + 1) : null)
+                .build());
         if (event.status() == DecisionStatus.UNDER_REVIEW) {
             String requestUrl = properties.agentsBaseUrl() + "/demandes/" + event.requestId();
             planned.add(notification(event.eventId(), NotificationKind.AGENT_REVIEW_NOTICE, Audience.AGENTS,
-                    event.requestId(), event.reference(), caf, event.siret().value(), caf.agentsMailbox(),
-                    event.decisionNumber(), null, emails.agentReviewNotice(event, caf, requestUrl)));
+                    event.requestId(), event.reference(), caf, event.siret().value(), caf.agentsMailbox(), revision,
+                    number, emails.agentReviewNotice(event, caf, requestUrl)).build());
         }
         return planned;
     }
@@ -84,20 +107,29 @@ public class NotificationPlanner {
         };
     }
 
-    private Notification notification(UUID sourceEventId, NotificationKind kind, Audience audience, UUID requestId,
-                                       String reference, Caf caf, String siret, String to, int decisionNumber,
-                                       Integer sequence, RenderedEmail email) {
+    /** The partner's tracking page: {@code <public-base-url>/suivi/<requestId>?token=<token>}. */
+    private String trackingUrl(UUID requestId) {
+        return properties.publicBaseUrl() + "/suivi/" + requestId + "?token=" + trackingTokens.tokenFor(requestId);
+    }
+
+    /** Intake's amendment form, pre-filled: {@code <public-base-url>/suivi/<requestId>/modifier?token=<token>}. */
+    private String amendUrl(UUID requestId) {
+        return properties.publicBaseUrl() + "/suivi/" + requestId + "/modifier?token=" + trackingTokens.tokenFor(requestId);
+    }
+
+    private Notification.Builder notification(UUID sourceEventId, NotificationKind kind, Audience audience,
+                                              UUID requestId, String reference, Caf caf, String siret, String to,
+                                              int revision, int decisionNumber, RenderedEmail email) {
         Instant now = clock.instant();
-        String id = NotificationIds.of(requestId.toString(), kind, NotificationIds.FIRST_REVISION, decisionNumber);
+        String id = NotificationIds.of(requestId.toString(), kind, revision, decisionNumber);
         // Random, chosen once: every attempt sends the same one, and no two emails ever share it.
         String messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
         return Notification.builder()
                 .id(id).sourceEventId(sourceEventId.toString()).kind(kind).audience(audience)
                 .requestId(requestId.toString()).reference(reference).cafDepartment(caf.department()).siret(siret)
-                .sequence(sequence)
+                .revision(revision)
                 .from(properties.from(), caf.name()).replyTo(caf.email()).to(HeaderValues.address(to))
                 .subject(email.subject()).text(email.text()).html(email.html()).messageId(messageId)
-                .status(NotificationStatus.PENDING).nextAttemptAt(now).createdAt(now)
-                .build();
+                .status(NotificationStatus.PENDING).nextAttemptAt(now).createdAt(now);
     }
 }

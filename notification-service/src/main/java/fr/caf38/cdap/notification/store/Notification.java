@@ -5,6 +5,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,8 +17,19 @@ import static java.util.Objects.requireNonNull;
  * its {@code PartnerNotified} event. Who is sending it lives in its pending entry, not here.
  * Built with {@link #builder()}: its components stay flat, as they are the stored document's fields.
  *
- * @param sequence  the place of a partner email among the emails about its request (0 for the
- *                  acknowledgement, the decision number for a decision); null for the agents' notice
+ * @param sequence  the decision number of a partner email (0 for an acknowledgement); null for the
+ *                  agents' notice
+ * @param revision  the revision of the request's answers the email is about (1, then 2, 3… after
+ *                  amendments); null in notifications stored before amendments existed (read as 1)
+ * @param follows   the _ids the partner email that must be settled before this one may have (only one
+ *                  of them exists): the ordering rule ({@code DeliveryOrder}) reads them by key. Empty
+ *                  for the first acknowledgement and for an amendment's acknowledgement, whose
+ *                  predecessor (the previous revision's CHANGES_REQUESTED, whose decision number it
+ *                  cannot know) is found through the link that email leaves, keyed by the
+ *                  acknowledgement's _id ({@code precedes}); null for the agents' notice and in
+ *                  notifications stored by an older version (derived then from the sequence)
+ * @param precedes  the _id of the email that follows this one when that one cannot derive this one's
+ *                  _id: set on a CHANGES_REQUESTED email, naming the next revision's acknowledgement
  * @param traceparent the W3C trace context of the event that caused this email (null when not traced):
  *                  sending is a span of that trace, and so is the {@code PartnerNotified} it publishes
  */
@@ -40,6 +52,9 @@ public record Notification(
         String html,
         String messageId,
         Integer sequence,
+        Integer revision,
+        List<String> follows,
+        String precedes,
         NotificationStatus status,
         int attempts,
         String lastError,
@@ -61,6 +76,8 @@ public record Notification(
         public static final String REQUEST_ID = "requestId";
         public static final String CAF_DEPARTMENT = "cafDepartment";
         public static final String SEQUENCE = "sequence";
+        public static final String REVISION = "revision";
+        public static final String FOLLOWS = "follows";
         public static final String STATUS = "status";
         public static final String ATTEMPTS = "attempts";
         public static final String LAST_ERROR = "lastError";
@@ -114,6 +131,9 @@ public record Notification(
         private String cafDepartment;
         private String siret;
         private Integer sequence;
+        private Integer revision;
+        private List<String> follows;
+        private String precedes;
         // The addressing.
         private String fromAddress;
         private String fromName;
@@ -148,6 +168,9 @@ public record Notification(
             cafDepartment = n.cafDepartment;
             siret = n.siret;
             sequence = n.sequence;
+            revision = n.revision;
+            follows = n.follows;
+            precedes = n.precedes;
             fromAddress = n.fromAddress;
             fromName = n.fromName;
             replyTo = n.replyTo;
@@ -210,6 +233,24 @@ public record Notification(
         /** See {@link Notification}: null for the agents' notice. */
         public Builder sequence(Integer sequence) {
             this.sequence = sequence;
+            return this;
+        }
+
+        /** See {@link Notification}. */
+        public Builder revision(Integer revision) {
+            this.revision = revision;
+            return this;
+        }
+
+        /** See {@link Notification}: the _ids of the partner email this one comes after. */
+        public Builder follows(List<String> follows) {
+            this.follows = follows == null ? null : List.copyOf(follows);
+            return this;
+        }
+
+        /** See {@link Notification}: the _id of the email that comes after this one, when it cannot find this one by key. */
+        public Builder precedes(String precedes) {
+            this.precedes = precedes;
             return this;
         }
 
@@ -304,8 +345,8 @@ public record Notification(
             requireNonNull(status, "status is required");
             requireNonNull(createdAt, "createdAt is required");
             return new Notification(id, sourceEventId, kind, audience, requestId, reference, cafDepartment, siret,
-                    fromAddress, fromName, replyTo, to, subject, text, html, messageId, sequence, status, attempts,
-                    lastError, nextAttemptAt, createdAt, sentAt, retriedBy, retriedAt, traceparent);
+                    fromAddress, fromName, replyTo, to, subject, text, html, messageId, sequence, revision, follows,
+                    precedes, status, attempts, lastError, nextAttemptAt, createdAt, sentAt, retriedBy, retriedAt, traceparent);
         }
     }
 }

@@ -42,11 +42,13 @@ public class NotificationStore implements IndexedStore {
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final PendingDeliveries pending;
+    private final OrderLinks links;
 
     public NotificationStore(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.pending = new PendingDeliveries(mongo);
+        this.links = new OrderLinks(mongo);
     }
 
     /** Who holds a notification (an instance's token), since when and until when. */
@@ -89,7 +91,8 @@ public class NotificationStore implements IndexedStore {
 
     /**
      * Stores what an event calls for and holds it for {@code holder}: one insert of the
-     * notifications, one of their pending entries. Returns the notifications the holder now holds,
+     * notifications, one of their pending entries (and, before them, one of the ordering links of
+     * those that precede an email that cannot find them by key, when the batch has any). Returns the notifications the holder now holds,
      * to send from memory: the new ones, and those of a redelivered event still PENDING that nobody
      * holds (their entry was lost in a crash between the two inserts).
      */
@@ -97,6 +100,11 @@ public class NotificationStore implements IndexedStore {
         if (notifications.isEmpty()) {
             return List.of();
         }
+        // The links first: an email found stored always has its link, and a redelivery records a lost one again.
+        Map<String, String> followsByEmail = new LinkedHashMap<>();
+        notifications.stream().filter(notification -> notification.precedes() != null)
+                .forEach(notification -> followsByEmail.put(notification.precedes(), notification.id()));
+        links.record(followsByEmail);
         Set<Integer> refused = outbox.insertAll(Notification.COLLECTION,
                 notifications.stream().map(notification -> Outbox.Insert.of(notification)).toList());
         List<Notification> candidates = new ArrayList<>();
@@ -155,23 +163,58 @@ public class NotificationStore implements IndexedStore {
     // --- the sender's side ---
 
     /**
-     * The partner emails that come before these (for the ordering rule), found by their derived
-     * _ids: one read by key for all of them.
+     * What the ordering rule needs about these candidates: for each partner email, the _ids of the
+     * email it comes after (one of them exists once its event has arrived), and those of them that
+     * are stored. All by key: one read of the ordering links (for amendments' acknowledgements), one
+     * {@code {_id: {$in}}} read of the notifications, status fields only.
      */
-    public List<Notification> earlierPartnerEmails(Collection<Notification> candidates) {
-        Set<String> ids = new LinkedHashSet<>();
+    public Predecessors predecessors(Collection<Notification> candidates) {
+        Map<String, List<String>> follows = new LinkedHashMap<>();
+        List<String> linked = new ArrayList<>();
         for (Notification candidate : candidates) {
-            if (candidate.forPartner() && candidate.sequence() != null) {
-                ids.addAll(NotificationIds.earlierPartnerEmails(candidate.requestId(), candidate.sequence()));
+            if (!candidate.forPartner()) {
+                continue;
+            }
+            if (candidate.kind() == NotificationKind.AMENDMENT_ACKNOWLEDGEMENT) {
+                linked.add(candidate.id());
+            } else if (candidate.follows() != null) {
+                follows.put(candidate.id(), candidate.follows());
+            } else if (candidate.sequence() != null) {
+                follows.put(candidate.id(), NotificationIds.beforeSequence(candidate.requestId(), candidate.sequence()));
             }
         }
-        if (ids.isEmpty()) {
-            return List.of();
+        Set<String> unknown = new LinkedHashSet<>();
+        if (!linked.isEmpty()) {
+            Map<String, String> found = links.followed(linked);
+            for (String id : linked) {
+                if (found.containsKey(id)) {
+                    follows.put(id, List.of(found.get(id)));
+                } else {
+                    unknown.add(id);
+                }
+            }
         }
-        Query query = Query.query(Criteria.where(Fields.ID).in(ids));
-        query.fields().include(Fields.REQUEST_ID, Fields.SEQUENCE, Fields.STATUS, Fields.KIND, Fields.AUDIENCE,
-                Fields.CREATED_AT, Fields.ATTEMPTS);
-        return mongo.find(query, Notification.class);
+        Set<String> ids = new LinkedHashSet<>();
+        follows.values().forEach(ids::addAll);
+        Map<String, Notification> stored = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Query query = Query.query(Criteria.where(Fields.ID).in(ids));
+            query.fields().include(Fields.REQUEST_ID, Fields.SEQUENCE, Fields.STATUS, Fields.KIND, Fields.AUDIENCE,
+                    Fields.CREATED_AT, Fields.ATTEMPTS);
+            mongo.find(query, Notification.class).forEach(found -> stored.put(found.id(), found));
+        }
+        return new Predecessors(follows, unknown, stored);
+    }
+
+    /**
+     * @param follows by candidate _id, the _ids of the email it comes after (empty: the first one)
+     * @param unknown the candidates whose predecessor is not known yet (an amendment's acknowledgement
+     *                before the CHANGES_REQUESTED email it follows is stored)
+     * @param stored  the predecessors found, by _id (status fields only)
+     */
+    public record Predecessors(Map<String, List<String>> follows, Set<String> unknown,
+                               Map<String, Notification> stored) {
+        public static final Predecessors NONE = new Predecessors(Map.of(), Set.of(), Map.of());
     }
 
     /** A delivery to record: the notification, its attempts so far this one included, and its events. */

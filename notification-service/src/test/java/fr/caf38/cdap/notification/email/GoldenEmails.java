@@ -2,6 +2,7 @@ package fr.caf38.cdap.notification.email;
 
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.Finding;
+import fr.caf38.cdap.events.RequestAmended;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.request.Address;
 import fr.caf38.cdap.events.request.CafproConvention;
@@ -177,6 +178,27 @@ final class GoldenEmails {
                 null, null, null, null)), DecisionStatus.UNDER_REVIEW, 1, reviewFindings, null);
         cases.put("agent-review-notice-line-break-in-name", t -> t.agentReviewNotice(brokenName, ISERE,
                 "https://agents.test/demandes/" + brokenName.requestId()));
+
+        // A request for changes: the agent's message with line breaks and markup, the amendment link and the tracking link.
+        String request = "Merci de préciser la référence de votre subvention d'action sociale.\n"
+                + "Joignez aussi la motivation <b>détaillée</b> & \"signée\" de votre demande d'accès à la Caf 73.";
+        EligibilityDecided changes = decided(40, t1, DecisionStatus.CHANGES_REQUESTED, 2, reviewFindings, request);
+        cases.put("changes-requested", t -> t.changesRequested(changes, ISERE, amendUrl(t1), trackingUrl(t1)));
+        EligibilityDecided changesNoMessage = decided(41, other, DecisionStatus.CHANGES_REQUESTED, 4, reviewFindings,
+                "  ");
+        cases.put("changes-requested-without-message-with-markup", t -> t.changesRequested(changesNoMessage, SAVOIE,
+                amendUrl(other) + "&x=\"<y>\"", trackingUrl(other)));
+
+        // An amendment's acknowledgement: the revision and the amended answers, with markup in them.
+        RequestAmended amended = amended(42, t1, 2, request(organisation("CCAS de Grenoble",
+                        new Address("2 place de la Mairie", null, "38000", "Grenoble"), "+33476000000"),
+                Profile.T2, null, new T2Details(true, "SUB-2026-<17>"), null, null, null, CafproConvention.none(),
+                OtherCafAccess.notNeeded()));
+        cases.put("amendment-acknowledgement", t -> t.amendmentAcknowledgement(amended, ISERE,
+                trackingUrl(t1)));
+        RequestAmended amendedAgain = amended(43, other, 3, other.request());
+        cases.put("amendment-acknowledgement-third-revision-with-markup", t -> t.amendmentAcknowledgement(amendedAgain,
+                SAVOIE, trackingUrl(other) + "&x=\"<y>\""));
         return cases;
     }
 
@@ -212,6 +234,15 @@ final class GoldenEmails {
                 byAgent ? DecidedBy.AGENT : DecidedBy.RULES, byAgent ? "Agent Test" : null, motive, findings,
                 organisation.legalName(), organisation.email(), submitted.request().profile(), organisation.siret(),
                 decisionNumber, 1);
+    }
+
+    private static RequestAmended amended(int n, RequestSubmitted submitted, int revision, SubmittedRequest request) {
+        return new RequestAmended(uuid(100 + n), RequestAmended.TYPE, RequestAmended.VERSION, AT, submitted.requestId(),
+                submitted.reference(), submitted.cafDepartment(), revision, request);
+    }
+
+    private static String amendUrl(RequestSubmitted event) {
+        return "https://partenaires.test/suivi/" + event.requestId() + "/modifier?token=jeton-" + event.reference();
     }
 
     private static String trackingUrl(RequestSubmitted event) {

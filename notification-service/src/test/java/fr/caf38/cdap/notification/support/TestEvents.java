@@ -2,6 +2,7 @@ package fr.caf38.cdap.notification.support;
 
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.Finding;
+import fr.caf38.cdap.events.RequestAmended;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.request.Address;
 import fr.caf38.cdap.events.request.CafproConvention;
@@ -72,6 +73,31 @@ public final class TestEvents {
                 byAgent ? DecidedBy.AGENT : DecidedBy.RULES, byAgent ? "Agent Test" : null, motive, findings,
                 organisation.legalName(), organisation.email(), submitted.request().profile(), organisation.siret(),
                 decisionNumber, 1);
+    }
+
+    /** A decision of a given revision, by the rules (the first of each revision) or by an agent (the later ones). */
+    public static EligibilityDecided decided(RequestSubmitted submitted, DecisionStatus status, int decisionNumber,
+                                             int revision, DecidedBy decidedBy) {
+        var organisation = submitted.request().organisation();
+        boolean byAgent = decidedBy == DecidedBy.AGENT;
+        String motive = status == DecisionStatus.CHANGES_REQUESTED
+                ? "Merci de préciser la motivation de l'accès aux dossiers de la Caf 73.\nJoignez la liste des familles."
+                : byAgent ? "Après vérification auprès de l'organisme, la demande est conforme au profil." : null;
+        return new EligibilityDecided(UUID.randomUUID(), EligibilityDecided.TYPE, EligibilityDecided.VERSION,
+                Instant.now(), submitted.requestId(), submitted.reference(), submitted.cafDepartment(), status,
+                decidedBy, byAgent ? "Agent Test" : null, motive, findingsFor(status), organisation.legalName(),
+                organisation.email(), submitted.request().profile(), organisation.siret(), decisionNumber, revision);
+    }
+
+    /** The partner's amendment of a request (its answers unchanged but for the motivation), in this revision. */
+    public static RequestAmended amended(RequestSubmitted submitted, int revision) {
+        SubmittedRequest request = submitted.request();
+        SubmittedRequest changed = new SubmittedRequest(request.organisation(), request.profile(), request.t1(),
+                request.t2(), request.t4(), request.t9(), request.otherNeed(), request.cafproConvention(),
+                new OtherCafAccess(true, "Familles suivies résidant en Savoie voisine, révision " + revision + ".",
+                        List.of(DepartmentCode.of("73"))));
+        return RequestAmended.of(submitted.requestId(), submitted.reference(), submitted.cafDepartment(), Instant.now(),
+                revision, changed);
     }
 
     public static List<Finding> findingsFor(DecisionStatus status) {
