@@ -25,12 +25,13 @@ public record Decision(
         String motive,
         List<Finding> findings,
         Instant decidedAt,
-        int revision) {
+        Integer revision) {
 
     @PersistenceCreator
     public Decision {
         findings = findings == null ? List.of() : List.copyOf(findings);
-        revision = Math.max(revision, 1);
+        // Decisions stored before amendments existed have none: they decided the first revision.
+        revision = revision == null ? 1 : Math.max(revision, 1);
     }
 
     /** A decision on the first revision of the answers. */

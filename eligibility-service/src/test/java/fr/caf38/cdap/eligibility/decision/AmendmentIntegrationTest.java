@@ -22,6 +22,7 @@ import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.testinfra.TestInfrastructure;
 import fr.caf38.cdap.testinfra.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -56,6 +57,10 @@ class AmendmentIntegrationTest extends IntegrationTest {
     AwaitingChanges awaitingChanges;
     @Autowired
     EventCodec codec;
+    @Autowired
+    DecisionCounters counters;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @Test
     void aT2AmendedWithItsSubsidyReferenceIsApprovedAsTheNextDecisionAndLeavesTheWaitingList(TestInfrastructure infra) {
@@ -205,6 +210,57 @@ class AmendmentIntegrationTest extends IntegrationTest {
                 .containsExactly(approvedT4.reference(), t1.reference());
         assertThat(reviewQueue.waiting(DepartmentCode.of("38"))).filteredOn(w -> w.requestId().equals(id))
                 .singleElement().satisfies(w -> assertThat(w.profile()).isEqualTo(Profile.T4));
+    }
+
+    @Test
+    void theDashboardCountsFollowARequestFromUnderReviewThroughChangesRequestedToApproved() {
+        Siret siret = Sirets.random();
+        RequestSubmitted submitted = submit(Requests.t2(siret, true, null));
+        String week = DecisionCounters.id("38", counters.week(submitted.occurredAt()));
+        Document before = counters.read(List.of(week)).get(week);
+        askForChanges(submitted.requestId().toString());
+        assertThat(outcome(week, "CHANGES_REQUESTED") - outcome(before, "CHANGES_REQUESTED")).isEqualTo(1);
+        assertThat(outcome(week, "UNDER_REVIEW") - outcome(before, "UNDER_REVIEW")).isEqualTo(-1);
+        decisionMaker.decide(amendment(submitted, 2, Requests.t2(siret, true, "SUB-2026-045")));
+        assertThat(outcome(week, "CHANGES_REQUESTED") - outcome(before, "CHANGES_REQUESTED")).isZero();
+        assertThat(outcome(week, "UNDER_REVIEW") - outcome(before, "UNDER_REVIEW")).isEqualTo(-1);
+        assertThat(outcome(week, "APPROVED") - outcome(before, "APPROVED")).isEqualTo(1);
+    }
+
+    @Test
+    void aDocumentStoredBeforeAmendmentsReadsAsRevision1AndCanBeAmended() {
+        Siret siret = Sirets.random();
+        RequestSubmitted submitted = submit(Requests.t2(siret, true, null));
+        String id = submitted.requestId().toString();
+        askForChanges(id);
+        // As an earlier version stored it: no amendments, no revision on its decisions.
+        mongo.getCollection(DecisionDocument.COLLECTION).updateOne(new Document("_id", id), new Document("$unset",
+                new Document("amendments", "").append("decision.revision", "").append("history.0.revision", "")
+                        .append("history.1.revision", "")));
+        Document raw = mongo.getCollection(DecisionDocument.COLLECTION).find(new Document("_id", id)).first();
+        assertThat(raw).doesNotContainKey("amendments");
+        assertThat(raw.get("decision", Document.class)).doesNotContainKey("revision");
+
+        DecisionDocument old = store.find(id).orElseThrow();
+        assertThat(old.revision()).isEqualTo(1);
+        assertThat(old.revisions()).singleElement().satisfies(r -> assertThat(r.revision()).isEqualTo(1));
+        assertThat(old.history()).extracting(Decision::revision).containsExactly(1, 1);
+        assertThat(old.eventFor(old.decision()).revision()).isEqualTo(1);
+        Decision amended = decisionMaker.decide(amendment(submitted, 2, Requests.t2(siret, true, "SUB-2026-046")));
+        assertThat(amended.decisionNumber()).isEqualTo(3);
+        assertThat(amended.revision()).isEqualTo(2);
+    }
+
+    private long outcome(String week, String status) {
+        return outcome(counters.read(List.of(week)).get(week), status);
+    }
+
+    private static long outcome(Document counter, String status) {
+        if (counter == null || !(counter.get("outcomes") instanceof Document outcomes)) {
+            return 0;
+        }
+        Object value = outcomes.get(status);
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private List<String> duplicateOf(RequestSubmitted event) {
