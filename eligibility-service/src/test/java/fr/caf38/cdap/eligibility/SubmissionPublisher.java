@@ -1,7 +1,7 @@
 package fr.caf38.cdap.eligibility;
 
 import fr.caf38.cdap.events.EventHeaders;
-import fr.caf38.cdap.events.RequestSubmitted;
+import fr.caf38.cdap.events.RequestRevision;
 import fr.caf38.cdap.events.Topics;
 import fr.caf38.cdap.messaging.codec.EventCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,7 +28,7 @@ public final class SubmissionPublisher implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all"));
     }
 
-    public void publish(RequestSubmitted event) {
+    public void publish(RequestRevision event) {
         var record = new ProducerRecord<>(Topics.REQUESTS_SUBMITTED, event.key(),
                 codec.encode(event).getBytes(StandardCharsets.UTF_8));
         record.headers().add(new RecordHeader(EventHeaders.EVENT_TYPE, event.eventType().getBytes(StandardCharsets.UTF_8)));

@@ -46,7 +46,8 @@ class WordingTest {
 
     /** The statuses an agent can choose in a review (UNDER_REVIEW is where the request already is). */
     private static final Set<DecisionStatus> REVIEW_CHOICES =
-            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.REDIRECTED_TO_CAFPRO);
+            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.REDIRECTED_TO_CAFPRO,
+                    DecisionStatus.CHANGES_REQUESTED);
 
     private static List<String> requiredKeys() {
         List<String> keys = new ArrayList<>();

@@ -40,6 +40,11 @@ public class ConsoleWording {
         this.time = DateTimeFormatter.ofPattern("HH'h'mm", FRENCH).withZone(properties.timeZone());
     }
 
+    /** A text of the wording bundle, by its key (named literally in the template). */
+    public String text(String key, Object... args) {
+        return Wording.text(key, args);
+    }
+
     public String status(DecisionStatus status) {
         return Wording.of(status);
     }

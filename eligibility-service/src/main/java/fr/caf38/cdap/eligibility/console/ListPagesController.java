@@ -69,7 +69,13 @@ class ListPagesController {
         // The queue is what waits for an agent, unless the agent asks for another status (or "all": empty).
         String effectiveStatus = status == null ? DecisionStatus.UNDER_REVIEW.name() : status;
         ListFilters filters = new ListFilters(effectiveStatus, profile, department, q);
-        return list("file", "/", filters, page, authentication, model, response);
+        String view = list("file", "/", filters, page, authentication, model, response);
+        if (DecisionStatus.UNDER_REVIEW.name().equals(effectiveStatus) && model.getAttribute("paging") != null) {
+            // Beside what waits for an agent, what waits for the partner (read by key too), with the same filters.
+            model.addAttribute("waitingForPartner", queries.list(agentCafs.of(authentication),
+                    DecisionStatus.CHANGES_REQUESTED.name(), profile, department, null, 0, properties.pageSize()));
+        }
+        return view;
     }
 
     @GetMapping("/decisions")

@@ -34,7 +34,8 @@ import java.util.Set;
 class RequestPageController {
     /** The decisions an agent may take, in the order of the form. */
     static final List<DecisionStatus> CHOICES =
-            List.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.REDIRECTED_TO_CAFPRO);
+            List.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.REDIRECTED_TO_CAFPRO,
+                    DecisionStatus.CHANGES_REQUESTED);
     private static final Map<String, String> ANCHORS = Map.of("status", "decision-APPROVED", "motive", "motif");
 
     private final DecisionQueries queries;
@@ -77,7 +78,9 @@ class RequestPageController {
     }
 
     private String page(String requestId, Set<String> cafs, ReviewForm form, PageErrors errors, Model model) {
-        model.addAttribute("detail", queries.detail(requestId, cafs));
+        var detail = queries.detail(requestId, cafs);
+        model.addAttribute("detail", detail);
+        model.addAttribute("revisions", RevisionChanges.of(detail.revisions()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("choices", CHOICES);
@@ -87,8 +90,8 @@ class RequestPageController {
     /** The page's wording of the review errors: the service's messages name the API's values. */
     private static Map<String, String> messages(ReviewForm form) {
         return Map.of(
-                "STATUS_REQUIRED", "Choisissez une décision : accepter, refuser ou réorienter vers Cafpro.",
-                "STATUS_NOT_ALLOWED", "Choisissez l’une des trois décisions proposées.",
+                "STATUS_REQUIRED", "Choisissez une décision : accepter, refuser, réorienter vers Cafpro ou demander des compléments.",
+                "STATUS_NOT_ALLOWED", "Choisissez l’une des décisions proposées.",
                 "MOTIVE_REQUIRED", "Écrivez le motif de la décision.",
                 "CONTROL_CHARACTERS", "Le motif contient des caractères de contrôle : gardez les retours à la ligne, "
                         + "retirez les autres caractères spéciaux (souvent collés depuis un autre logiciel).",

@@ -91,6 +91,19 @@ public class DecisionCounters {
         write(incs);
     }
 
+    /** A decision following another (the rules' on an amendment), just stored. */
+    public record Following(DecisionDocument document, Decision decision, Decision previous) {
+    }
+
+    /** Decisions following others, just stored: one unordered bulk of one {@code $inc} upsert per Caf and week. */
+    void countFollowing(Collection<Following> stored) {
+        Map<String, Document> incs = new LinkedHashMap<>();
+        for (Following following : stored) {
+            add(incs, following.document(), following.decision(), following.previous());
+        }
+        write(incs);
+    }
+
     /** An agent's decision, just stored, following {@code previous}. */
     void count(DecisionDocument document, Decision decision, Decision previous) {
         Map<String, Document> incs = new LinkedHashMap<>();

@@ -8,9 +8,11 @@ import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
 import fr.caf38.cdap.events.value.Siret;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,9 +25,14 @@ import java.util.UUID;
  * <p>The document also carries the outbox of the events to publish (fields this record does not map).
  * After its insert it is only ever changed by targeted updates, never saved whole.
  *
- * @param status  the current decision's status, copied for queries
- * @param history every decision taken, oldest first; the last one is {@code decision}
- * @param version increased by every review (the review itself is claimed once, by key: see DecisionStore)
+ * @param profile    the profile of the current revision (an amendment may change it), copied for queries
+ * @param legalName  the legal name of the current revision, copied for queries
+ * @param request    the answers as first submitted (revision 1)
+ * @param status     the current decision's status, copied for queries
+ * @param history    every decision taken, oldest first; the last one is {@code decision}
+ * @param version    increased by every review and amendment (each is claimed once, by key: see DecisionStore)
+ * @param amendments the partner's amendments (revisions 2, 3…), oldest first; absent from documents stored
+ *                   before amendments existed, which read as revision 1 only
  */
 @Document(DecisionDocument.COLLECTION)
 public record DecisionDocument(
@@ -41,12 +48,23 @@ public record DecisionDocument(
         DecisionStatus status,
         Decision decision,
         List<Decision> history,
-        long version) {
+        long version,
+        List<Revision> amendments) {
 
     public static final String COLLECTION = "decisions";
 
+    @PersistenceCreator
     public DecisionDocument {
         history = history == null ? List.of() : List.copyOf(history);
+        amendments = amendments == null ? List.of() : List.copyOf(amendments);
+    }
+
+    /** A document of a request never amended. */
+    public DecisionDocument(String id, String eventId, String reference, DepartmentCode cafDepartment, Siret siret,
+                            Profile profile, String legalName, Instant submittedAt, SubmittedRequest request,
+                            DecisionStatus status, Decision decision, List<Decision> history, long version) {
+        this(id, eventId, reference, cafDepartment, siret, profile, legalName, submittedAt, request, status, decision,
+                history, version, List.of());
     }
 
     /**
@@ -61,10 +79,46 @@ public record DecisionDocument(
                 List.of(decision), 0);
     }
 
-    /** A new event announcing one of this document's decisions; every finding travels with it. */
+    /**
+     * A new event announcing one of this document's decisions, about the revision it decided; every
+     * finding travels with it.
+     */
     public EligibilityDecided eventFor(Decision decision) {
         return EligibilityDecided.of(new EligibilityDecided.DecidedRequest(requestId(), reference, cafDepartment,
-                legalName, email(), profile, siret, 1), decision.verdict());
+                legalName, email(), profile, siret, decision.revision()), decision.verdict());
+    }
+
+    /**
+     * This document once the amendment and the rules' decision on it are applied: the amendment's
+     * answers current (profile and legal name copied), the decision current and last of the history.
+     */
+    public DecisionDocument amended(Revision amendment, Decision decision) {
+        List<Revision> revisions = new ArrayList<>(amendments);
+        revisions.add(amendment);
+        List<Decision> decisions = new ArrayList<>(history);
+        decisions.add(decision);
+        SubmittedRequest current = amendment.request();
+        return new DecisionDocument(id, eventId, reference, cafDepartment, siret, current.profile(),
+                current.organisation().legalName(), submittedAt, request, decision.status(), decision, decisions,
+                version + 1, revisions);
+    }
+
+    /** The current revision of the answers: 1 until the first amendment. */
+    public int revision() {
+        return amendments.isEmpty() ? 1 : amendments.get(amendments.size() - 1).revision();
+    }
+
+    /** The answers of the current revision. */
+    public SubmittedRequest currentRequest() {
+        return amendments.isEmpty() ? request : amendments.get(amendments.size() - 1).request();
+    }
+
+    /** Every revision of the answers, the first (as submitted) first. */
+    public List<Revision> revisions() {
+        List<Revision> revisions = new ArrayList<>(amendments.size() + 1);
+        revisions.add(new Revision(1, eventId, submittedAt, request));
+        revisions.addAll(amendments);
+        return revisions;
     }
 
     public UUID requestId() {
@@ -72,6 +126,6 @@ public record DecisionDocument(
     }
 
     public String email() {
-        return request.organisation().email();
+        return currentRequest().organisation().email();
     }
 }

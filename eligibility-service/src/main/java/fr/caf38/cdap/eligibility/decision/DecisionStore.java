@@ -56,15 +56,17 @@ public class DecisionStore implements IndexedStore {
     private final Outbox outbox;
     private final SiretRequests siretRequests;
     private final ReviewQueue reviewQueue;
+    private final AwaitingChanges awaitingChanges;
     private final DecisionCounters counters;
     private final Clock clock;
 
     public DecisionStore(MongoTemplate mongo, Outbox outbox, SiretRequests siretRequests, ReviewQueue reviewQueue,
-                         DecisionCounters counters, Clock clock) {
+                         AwaitingChanges awaitingChanges, DecisionCounters counters, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.siretRequests = siretRequests;
         this.reviewQueue = reviewQueue;
+        this.awaitingChanges = awaitingChanges;
         this.counters = counters;
         this.clock = clock;
     }
@@ -136,6 +138,7 @@ public class DecisionStore implements IndexedStore {
         keyed.addAll(keyFieldsOf(storedBefore));
         siretRequests.recordAll(keyed);
         reviewQueue.addAll(keyed.stream().filter(d -> d.status() == DecisionStatus.UNDER_REVIEW).toList());
+        awaitingChanges.addAll(keyed.stream().filter(d -> d.status() == DecisionStatus.CHANGES_REQUESTED).toList());
         // Counted once: only the decisions this insert stored, never those stored before (a redelivery).
         counters.countFirst(storedNow);
         return refused;
@@ -150,6 +153,154 @@ public class DecisionStore implements IndexedStore {
         query.fields().include("eventId", "reference", "cafDepartment", "siret", "profile", "submittedAt", "status",
                 "history", "version");
         return mongo.find(query, DecisionDocument.class);
+    }
+
+    /**
+     * These requests' stored documents, by id: one find by {@code _id $in} (the
+     * amendments of a consumer batch).
+     */
+    public Map<String, DecisionDocument> findAll(Collection<String> requestIds) {
+        Map<String, DecisionDocument> byId = new HashMap<>();
+        if (requestIds.isEmpty()) {
+            return byId;
+        }
+        mongo.find(Query.query(where("_id").in(requestIds)), DecisionDocument.class).forEach(document -> byId.put(document.id(), document));
+        return byId;
+    }
+
+    /**
+     * The rules' decision on an amendment: the document as read (CHANGES_REQUESTED), as it becomes, the
+     * amendment's event id, and the decision's event.
+     */
+    public record Amendment(DecisionDocument before, DecisionDocument after, String amendmentEventId,
+                            EligibilityDecided event) {
+        Decision decision() {
+            return after.decision();
+        }
+    }
+
+    /**
+     * Stores the rules' decisions on a batch's amendments, each once: every step is claimed by inserting
+     * {@code <requestId>|decision|<n>} (one unordered insert for the batch; an agent's review claims the
+     * same keys, so of any two writers of decision n exactly one wins), then one bulk of exact-_id updates
+     * storing each decision with its event (the outbox), then the documents kept by key: the SIRET
+     * documents (the request leaves its former key when the profile changed), the review queue, the list
+     * of requests awaiting changes and the counters, each one bulk write. A claim already taken for the
+     * same amendment event whose decision the document does not hold yet was left by a crash between the
+     * claim and the update: it is completed now (the completion claimed by key too, so once).
+     * Returns the amendments stored now.
+     */
+    public List<Amendment> amendAll(List<Amendment> amendments) {
+        if (amendments.isEmpty()) {
+            return List.of();
+        }
+        Date now = Date.from(clock.instant());
+        List<Document> claims = amendments.stream().map(a -> new Document("_id", claimId(a.after().id(),
+                        a.decision().decisionNumber()))
+                .append("requestId", a.after().id())
+                .append("status", a.decision().status().name())
+                .append("eventId", a.event().eventId().toString())
+                .append("amendmentEventId", a.amendmentEventId())
+                .append("claimedAt", now)).toList();
+        Set<Integer> lost = insertClaims(claims);
+        List<Amendment> won = new ArrayList<>();
+        List<String> completions = new ArrayList<>();
+        Map<String, Integer> completionOf = new HashMap<>();
+        for (int i = 0; i < amendments.size(); i++) {
+            if (!lost.contains(i)) {
+                won.add(amendments.get(i));
+            } else {
+                completionOf.put(claims.get(i).getString("_id"), i);
+            }
+        }
+        if (!completionOf.isEmpty()) {
+            // Lost claims: one read of them by key; those of this very amendment are completed, once.
+            for (Document claim : mongo.getCollection(CLAIMS)
+                    .find(new Document("_id", new Document("$in", List.copyOf(completionOf.keySet()))))) {
+                Amendment amendment = amendments.get(completionOf.get(claim.getString("_id")));
+                if (amendment.amendmentEventId().equals(claim.getString("amendmentEventId"))) {
+                    completions.add(claim.getString("_id") + "|completion");
+                } else {
+                    log.warn("Request {}: decision {} was claimed by another writer; amendment {} not decided",
+                            amendment.after().reference(), amendment.decision().decisionNumber(),
+                            amendment.amendmentEventId());
+                }
+            }
+            Set<Integer> completedByAnother = insertClaims(completions.stream()
+                    .map(id -> new Document("_id", id).append("at", now)).toList());
+            for (int j = 0; j < completions.size(); j++) {
+                if (!completedByAnother.contains(j)) {
+                    String claimId = completions.get(j).substring(0, completions.get(j).length() - "|completion".length());
+                    Amendment amendment = amendments.get(completionOf.get(claimId));
+                    log.warn("Request {}: decision {} claimed but never stored; stored now",
+                            amendment.after().reference(), amendment.decision().decisionNumber());
+                    won.add(amendment);
+                }
+            }
+        }
+        if (won.isEmpty()) {
+            return won;
+        }
+        List<Outbox.IdUpdate> updates = won.stream().map(a -> Outbox.IdUpdate.of(a.after().id(), amendmentUpdate(a),
+                a.event())).toList();
+        Set<Object> vanished = outbox.updateAllById(DecisionDocument.class, updates);
+        if (!vanished.isEmpty()) {
+            throw new IllegalStateException("Decisions " + vanished + " vanished while their amendments were decided");
+        }
+        keepKeyDocumentsOfAmendments(won);
+        counters.countFollowing(won.stream().map(a -> new DecisionCounters.Following(a.after(), a.decision(),
+                a.before().decision())).toList());
+        return won;
+    }
+
+    /** The key documents of amended requests, as they are now stored; also for a redelivered amendment. */
+    public void keepKeyDocumentsOfAmendments(List<Amendment> amendments) {
+        List<DecisionDocument> afters = amendments.stream().map(Amendment::after).toList();
+        Map<String, List<String>> formerKeys = new HashMap<>();
+        for (Amendment amendment : amendments) {
+            String former = SiretRequests.key(amendment.before());
+            if (!former.equals(SiretRequests.key(amendment.after()))) {
+                formerKeys.computeIfAbsent(former, key -> new ArrayList<>()).add(amendment.after().id());
+            }
+        }
+        siretRequests.removeAll(formerKeys);
+        siretRequests.recordAll(afters);
+        // A redelivered amendment's request may wait for changes again since (a later review): as it stands now.
+        awaitingChanges.removeAll(afters.stream().filter(d -> d.status() != DecisionStatus.CHANGES_REQUESTED).toList());
+        awaitingChanges.addAll(afters.stream().filter(d -> d.status() == DecisionStatus.CHANGES_REQUESTED).toList());
+        reviewQueue.addAll(afters.stream().filter(d -> d.status() == DecisionStatus.UNDER_REVIEW).toList());
+    }
+
+    private static Update amendmentUpdate(Amendment amendment) {
+        DecisionDocument after = amendment.after();
+        Decision decision = after.decision();
+        return new Update()
+                .inc("version", 1L)
+                .set("status", decision.status().name())
+                .set("decision", decision)
+                .set("profile", after.profile().name())
+                .set("legalName", after.legalName())
+                .push("history", decision)
+                .push("amendments", after.amendments().get(after.amendments().size() - 1));
+    }
+
+    /** One unordered insert of these claims; the positions refused because their _id is taken. */
+    private Set<Integer> insertClaims(List<Document> claims) {
+        Set<Integer> refused = new HashSet<>();
+        if (claims.isEmpty()) {
+            return refused;
+        }
+        try {
+            mongo.getCollection(CLAIMS).insertMany(claims, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            for (var error : e.getWriteErrors()) {
+                if (com.mongodb.ErrorCategory.fromErrorCode(error.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+        }
+        return refused;
     }
 
     /** The requests kept under these {@code <caf>|<siret>|<profile>} keys: one find by _id $in. */
@@ -212,7 +363,7 @@ public class DecisionStore implements IndexedStore {
         }
         Decision claimed = new Decision(decisionNumber, DecisionStatus.valueOf(claim.getString("status")),
                 DecidedBy.AGENT, claim.getString("agent"), claim.getString("motive"), stored.decision().findings(),
-                claim.getDate("claimedAt").toInstant());
+                claim.getDate("claimedAt").toInstant(), stored.decision().revision());
         log.warn("Request {}: decision {} claimed by {} but never stored; stored now", stored.reference(),
                 decisionNumber, claimed.agent());
         apply(stored, claimed, stored.eventFor(claimed));
@@ -241,10 +392,14 @@ public class DecisionStore implements IndexedStore {
      * by key, oldest first.
      */
     public DecisionPage queue(Profile profile, Set<DepartmentCode> cafs, int page, int size) {
+        return page(reviewQueue, profile, cafs, page, size);
+    }
+
+    private DecisionPage page(WaitingList list, Profile profile, Set<DepartmentCode> cafs, int page, int size) {
         if (cafs != null && cafs.isEmpty()) {
             return new DecisionPage(List.of(), 0);
         }
-        List<ReviewQueue.Waiting> waiting = (cafs == null ? reviewQueue.waiting(null) : reviewQueue.waitingAt(cafs))
+        List<WaitingList.Waiting> waiting = (cafs == null ? list.waiting(null) : list.waitingAt(cafs))
                 .stream()
                 .filter(entry -> profile == null || entry.profile() == profile)
                 .toList();
@@ -253,7 +408,7 @@ public class DecisionStore implements IndexedStore {
             return new DecisionPage(List.of(), waiting.size());
         }
         List<String> ids = waiting.subList((int) from, (int) Math.min(waiting.size(), from + size)).stream()
-                .map(ReviewQueue.Waiting::requestId).toList();
+                .map(WaitingList.Waiting::requestId).toList();
         Map<String, DecisionDocument> byId = new HashMap<>();
         mongo.find(Query.query(where("_id").in(ids)), DecisionDocument.class)
                 .forEach(document -> byId.put(document.id(), document));
@@ -268,6 +423,26 @@ public class DecisionStore implements IndexedStore {
         } else if (decision.decisionNumber() > 1) {
             reviewQueue.remove(document);
         }
+        if (decision.status() == DecisionStatus.CHANGES_REQUESTED) {
+            // Waits for the partner from now: the document as decided, so the wait starts at this decision.
+            awaitingChanges.add(withDecision(document, decision));
+        }
+    }
+
+    private static DecisionDocument withDecision(DecisionDocument document, Decision decision) {
+        List<Decision> history = new ArrayList<>(document.history());
+        history.add(decision);
+        return new DecisionDocument(document.id(), document.eventId(), document.reference(), document.cafDepartment(),
+                document.siret(), document.profile(), document.legalName(), document.submittedAt(), document.request(),
+                decision.status(), decision, history, document.version() + 1, document.amendments());
+    }
+
+    /**
+     * The requests of these Cafs (of all when null, of none when empty) waiting for their partner's
+     * changes, filtered by profile: read by key, the longest wait first.
+     */
+    public DecisionPage waitingForPartner(Profile profile, Set<DepartmentCode> cafs, int page, int size) {
+        return page(awaitingChanges, profile, cafs, page, size);
     }
 
     private MongoCollection<Document> decisions() {

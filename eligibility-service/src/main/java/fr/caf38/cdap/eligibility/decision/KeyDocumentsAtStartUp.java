@@ -15,7 +15,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Builds the documents kept by key ({@link SiretRequests}, {@link ReviewQueue}) from decisions
+ * Builds the documents kept by key ({@link SiretRequests}, {@link ReviewQueue}, {@link AwaitingChanges}) from decisions
  * stored before they existed: one scan of {@code decisions} at start-up, only while the marker
  * {@value #MARKER} is absent from {@value #LAYOUT}. The writes set entries, so running it twice or
  * beside live decisions changes nothing. Runs before the consumers start (bean initialisation).
@@ -30,11 +30,14 @@ class KeyDocumentsAtStartUp implements InitializingBean {
     private final MongoTemplate mongo;
     private final SiretRequests siretRequests;
     private final ReviewQueue reviewQueue;
+    private final AwaitingChanges awaitingChanges;
 
-    KeyDocumentsAtStartUp(MongoTemplate mongo, SiretRequests siretRequests, ReviewQueue reviewQueue) {
+    KeyDocumentsAtStartUp(MongoTemplate mongo, SiretRequests siretRequests, ReviewQueue reviewQueue,
+                          AwaitingChanges awaitingChanges) {
         this.mongo = mongo;
         this.siretRequests = siretRequests;
         this.reviewQueue = reviewQueue;
+        this.awaitingChanges = awaitingChanges;
     }
 
     @Override
@@ -78,6 +81,7 @@ class KeyDocumentsAtStartUp implements InitializingBean {
     private void write(List<DecisionDocument> batch) {
         siretRequests.recordAll(batch);
         reviewQueue.addAll(batch.stream().filter(d -> d.status() == DecisionStatus.UNDER_REVIEW).toList());
+        awaitingChanges.addAll(batch.stream().filter(d -> d.status() == DecisionStatus.CHANGES_REQUESTED).toList());
         batch.clear();
     }
 }

@@ -65,6 +65,19 @@ final class KeyedWrites {
         }
     }
 
+    /**
+     * One unordered bulk write of {@code updateOne({_id}, {<operator>: fields})} without upsert, one
+     * statement per _id (for {@code $unset}s of entries: a missing document has nothing to remove).
+     */
+    static void updateAll(MongoCollection<Document> collection, String operator, Map<Object, Document> fieldsById) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(fieldsById.size());
+        fieldsById.forEach((id, fields) -> writes.add(
+                new UpdateOneModel<>(new Document("_id", id), new Document(operator, fields))));
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, UNORDERED);
+        }
+    }
+
     /** Adds {@code set}'s fields to those already gathered for {@code id}. */
     static void merge(Map<Object, Document> setsById, Object id, Document set) {
         setsById.computeIfAbsent(id, key -> new Document()).putAll(set);

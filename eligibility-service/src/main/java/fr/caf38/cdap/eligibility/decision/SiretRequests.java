@@ -32,7 +32,7 @@ import java.util.Set;
 public class SiretRequests {
     public static final String COLLECTION = "siret_requests";
     private static final Set<DecisionStatus> OPEN_STATUSES =
-            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.UNDER_REVIEW);
+            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.UNDER_REVIEW, DecisionStatus.CHANGES_REQUESTED);
     private static final Comparator<Entry> OLDEST_FIRST = Comparator.comparing(Entry::submittedAt)
             .thenComparing(Entry::reference, Comparator.nullsLast(Comparator.naturalOrder()));
 
@@ -71,7 +71,7 @@ public class SiretRequests {
     }
 
     /**
-     * The references of these entries that are APPROVED or UNDER_REVIEW, except {@code exceptId}'s,
+     * The references of these entries that are APPROVED, UNDER_REVIEW or CHANGES_REQUESTED, except {@code exceptId}'s,
      * oldest submission first: what the duplicate rule names.
      */
     static List<String> openReferences(Collection<Entry> entries, String exceptId) {
@@ -112,6 +112,19 @@ public class SiretRequests {
         Map<Object, Document> sets = KeyedWrites.sets();
         documents.forEach(document -> KeyedWrites.merge(sets, key(document), set(document, document.history())));
         KeyedWrites.upsertAll(collection(), sets);
+    }
+
+    /**
+     * Removes these requests from the keys they were kept under (an amendment changed their profile,
+     * so they count under the new key only): one unordered bulk of one {@code $unset} by _id per key.
+     *
+     * @param requestIdsByKey the request ids to remove, by their former key
+     */
+    void removeAll(Map<String, List<String>> requestIdsByKey) {
+        Map<Object, Document> unsets = KeyedWrites.sets();
+        requestIdsByKey.forEach((key, ids) -> ids.forEach(id ->
+                KeyedWrites.merge(unsets, key, new Document("requests." + id, ""))));
+        KeyedWrites.updateAll(collection(), "$unset", unsets);
     }
 
     static String key(DecisionDocument document) {

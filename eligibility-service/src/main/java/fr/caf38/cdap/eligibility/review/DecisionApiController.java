@@ -44,7 +44,7 @@ public class DecisionApiController {
     @GetMapping
     @Operation(summary = "Liste des décisions des Caf de l'agent, la plus ancienne demande d'abord")
     public PagedResult<DecisionSummary> list(
-            @RequestParam(required = false) @Parameter(description = "APPROVED, REJECTED, REDIRECTED_TO_CAFPRO ou UNDER_REVIEW") String status,
+            @RequestParam(required = false) @Parameter(description = "APPROVED, REJECTED, REDIRECTED_TO_CAFPRO, UNDER_REVIEW ou CHANGES_REQUESTED") String status,
             @RequestParam(required = false) @Parameter(description = "T1, T2, T4, T9 ou OTHER") String profile,
             @RequestParam(required = false) @Parameter(description = "département de la Caf") String department,
             @RequestParam(required = false) @Parameter(description = "référence, SIRET ou partie de la raison sociale") String q,

@@ -106,6 +106,12 @@ public class DecisionQueries {
             return new PagedResult<>(queue.content().stream().map(DecisionSummary::of).toList(), page, size,
                     queue.total());
         }
+        if (filter.status() == DecisionStatus.CHANGES_REQUESTED && (filter.text() == null || filter.text().isBlank())) {
+            // The requests waiting for their partner, open all day too: read by key, the longest wait first.
+            DecisionPage waiting = store.waitingForPartner(filter.profile(), filter.cafs(), page, size);
+            return new PagedResult<>(waiting.content().stream().map(DecisionSummary::of).toList(), page, size,
+                    waiting.total());
+        }
         List<DecisionSummary> content = store.search(filter, page, size).stream().map(DecisionSummary::of).toList();
         return new PagedResult<>(content, page, size, store.count(filter));
     }

@@ -20,16 +20,19 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * An agent decides a request that waits for review: APPROVED, REJECTED or REDIRECTED_TO_CAFPRO,
- * always with a written motive. The new decision keeps every finding of the rules and is published
- * (through the outbox) as a new {@code EligibilityDecided} with {@code decidedBy=AGENT}.
+ * An agent decides a request that waits for review: APPROVED, REJECTED, REDIRECTED_TO_CAFPRO, or
+ * CHANGES_REQUESTED (the motive is then the message to the partner: what to complete or correct),
+ * always with a written motive. The new decision takes the next number, keeps every finding of the
+ * decision under review and its revision, and is published (through the outbox) as a new
+ * {@code EligibilityDecided} with {@code decidedBy=AGENT}.
  */
 @Service
 public class ReviewService {
     public static final int MOTIVE_MIN = 10;
     public static final int MOTIVE_MAX = 2000;
     private static final Set<DecisionStatus> AGENT_DECISIONS =
-            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.REDIRECTED_TO_CAFPRO);
+            EnumSet.of(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.REDIRECTED_TO_CAFPRO,
+                    DecisionStatus.CHANGES_REQUESTED);
     private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
 
     private final DecisionStore store;
@@ -55,13 +58,17 @@ public class ReviewService {
         DecisionStatus decided = validate(status, motive);
         DecisionDocument document = store.find(id).filter(found -> DecisionQueries.belongs(found, agentCafs))
                 .orElseThrow(() -> new DecisionNotFoundException(id));
+        if (document.status() == DecisionStatus.CHANGES_REQUESTED) {
+            throw new ReviewConflictException("Cette demande n'attend pas d'examen : elle attend les compléments "
+                    + "du partenaire (CHANGES_REQUESTED).");
+        }
         if (document.status() != DecisionStatus.UNDER_REVIEW) {
             throw new ReviewConflictException("Cette demande n'attend pas d'examen : elle est déjà décidée ("
                     + document.status() + ").");
         }
         Decision current = document.decision();
         Decision decision = new Decision(current.decisionNumber() + 1, decided, DecidedBy.AGENT, agent,
-                motive.strip(), current.findings(), clock.instant());
+                motive.strip(), current.findings(), clock.instant(), current.revision());
         EligibilityDecided event = document.eventFor(decision);
         if (!store.recordReview(document, decision, event)) {
             throw new ReviewConflictException(
@@ -89,10 +96,10 @@ public class ReviewService {
         List<FieldProblem> problems = new ArrayList<>();
         if (status == null || status.isBlank()) {
             problems.add(new FieldProblem("status", "STATUS_REQUIRED",
-                    "Choisissez la décision : APPROVED, REJECTED ou REDIRECTED_TO_CAFPRO."));
+                    "Choisissez la décision : APPROVED, REJECTED, REDIRECTED_TO_CAFPRO ou CHANGES_REQUESTED."));
         } else if (!AGENT_DECISIONS.contains(statusOf(status))) {
             problems.add(new FieldProblem("status", "STATUS_NOT_ALLOWED",
-                    "Un agent décide APPROVED, REJECTED ou REDIRECTED_TO_CAFPRO."));
+                    "Un agent décide APPROVED, REJECTED, REDIRECTED_TO_CAFPRO ou CHANGES_REQUESTED."));
         }
         String stripped = motive == null ? "" : motive.strip();
         long length = stripped.codePoints().count();

@@ -283,6 +283,73 @@ class AgentConsoleBrowserTest extends IntegrationTest {
         screenshot("agents-12-focus-clavier");
     }
 
+    @Test
+    void anAgentAsksForChangesSeesTheRequestWaitForThePartnerThenReadsBothRevisionsAndWhatChanged(
+            TestInfrastructure infra) {
+        RequestSubmitted submitted = Requests.submitted(CAF, Requests.t2(Sirets.random(), true, null),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(5)));
+        try (SubmissionPublisher publisher = new SubmissionPublisher(infra.kafkaBootstrapServers())) {
+            publisher.publish(submitted);
+        }
+        awaitUnderReview(submitted);
+        String id = submitted.requestId().toString();
+
+        signIn("agent-several", "agent");
+        browser.get(url("/demandes/" + id));
+        assertThat(browser.findElement(By.cssSelector("label[for=decision-CHANGES_REQUESTED]")).getText())
+                .isEqualTo("Demander des compléments au partenaire");
+        assertThat(browser.findElement(By.id("decision-CHANGES_REQUESTED-aide")).getText())
+                .contains("le partenaire reçoit votre message");
+        browser.findElement(By.cssSelector("label[for=decision-CHANGES_REQUESTED]")).click();
+        browser.findElement(By.id("motif")).sendKeys("Merci d'indiquer la référence de votre subvention Caf.");
+        navigate(() -> browser.findElement(By.cssSelector("form.review button[type=submit]")).click());
+        assertThat(browser.findElement(By.cssSelector(".notice-success")).getText())
+                .contains("Compléments demandés au partenaire");
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(DecisionStatus.CHANGES_REQUESTED);
+        screenshot("agents-13-complements-demandes");
+
+        // The queue shows it waiting for the partner, with how long it has waited; the filter lists it too.
+        browser.get(url("/?department=" + CAF));
+        List<String> waiting = browser.findElements(By.cssSelector("#attente-partenaire tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(waiting.get(indexOf(waiting, submitted.reference()))).contains("à l’instant", "T2", CAF);
+        assertThat(browser.findElements(By.cssSelector("#resultats tbody tr")).stream().map(WebElement::getText))
+                .noneMatch(row -> row.contains(submitted.reference()));
+        screenshot("agents-14-file-attente-partenaire");
+        new Select(browser.findElement(By.id("filtre-statut"))).selectByValue("CHANGES_REQUESTED");
+        navigate(() -> browser.findElement(By.cssSelector("#filtres button[type=submit]")).click());
+        assertThat(browser.getCurrentUrl()).contains("status=CHANGES_REQUESTED");
+        List<String> filtered = browser.findElements(By.cssSelector("#resultats tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(filtered.get(indexOf(filtered, submitted.reference()))).contains("à l’instant",
+                "Compléments demandés au partenaire");
+
+        // The partner amends it: decided again by the rules, and the page shows both revisions and the change.
+        try (SubmissionPublisher publisher = new SubmissionPublisher(infra.kafkaBootstrapServers())) {
+            publisher.publish(fr.caf38.cdap.events.RequestAmended.of(submitted.requestId(), submitted.reference(),
+                    submitted.cafDepartment(), Instant.now(), 2,
+                    Requests.t2(submitted.request().organisation().siret(), true, "SUB-974-2026-1")));
+        }
+        await().atMost(TIMEOUT).until(() -> store.find(id).orElseThrow().status() == DecisionStatus.APPROVED);
+        browser.get(url("/demandes/" + id));
+        String versions = browser.findElement(By.id("versions")).getText();
+        assertThat(versions).contains("Version 1", "Version 2", "Réponses modifiées depuis la version 1");
+        assertThat(browser.findElements(By.cssSelector("#version-2 table.changes tbody tr")).stream()
+                .map(WebElement::getText))
+                .containsExactly("Référence de la subvention — SUB-974-2026-1");
+        assertThat(browser.findElements(By.cssSelector("#version-1 table.changes"))).isEmpty();
+        List<String> history = browser.findElements(By.cssSelector("#historique-titre ~ .table-scroll tbody tr"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(history).hasSize(3);
+        assertThat(history.get(1)).contains("Compléments demandés au partenaire", "Agent Test");
+        assertThat(history.get(2)).startsWith("3 2").contains("Acceptée");
+        assertThat(browser.findElement(By.id("contenu")).getText()).contains("SUB-974-2026-1");
+        screenshot("agents-15-demande-versions");
+        browser.get(url("/?department=" + CAF));
+        assertThat(browser.findElements(By.cssSelector("#attente-partenaire tbody tr")).stream()
+                .map(WebElement::getText)).noneMatch(row -> row.contains(submitted.reference()));
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/connexion"));
         browser.findElement(By.id("identifiant")).sendKeys(username);

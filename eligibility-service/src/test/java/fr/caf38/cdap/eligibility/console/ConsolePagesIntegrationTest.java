@@ -189,7 +189,7 @@ class ConsolePagesIntegrationTest extends IntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("Le formulaire contient 1 erreur"),
-                        containsString("Choisissez une décision : accepter, refuser ou réorienter vers Cafpro."),
+                        containsString("Choisissez une décision : accepter, refuser, réorienter vers Cafpro ou demander des compléments."),
                         containsString("aria-describedby=\"decision-erreur\""),
                         containsString("Trop &lt;court&gt;</textarea>"))));
         String tooShort = mvc.perform(post("/demandes/{id}/examen", id).with(agent()).with(csrf())
@@ -204,7 +204,7 @@ class ConsolePagesIntegrationTest extends IntegrationTest {
         mvc.perform(post("/demandes/{id}/examen", id).with(agent()).with(csrf())
                         .param("status", "UNDER_REVIEW").param("motive", MOTIVE))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Choisissez l’une des trois décisions proposées.")));
+                .andExpect(content().string(containsString("Choisissez l’une des décisions proposées.")));
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(DecisionStatus.UNDER_REVIEW);
 
         mvc.perform(post("/demandes/{id}/examen", id).with(agent()).with(csrf())

@@ -4,6 +4,7 @@ import fr.caf38.cdap.eligibility.IntegrationTest;
 import fr.caf38.cdap.eligibility.Requests;
 import fr.caf38.cdap.eligibility.Sirets;
 import fr.caf38.cdap.eligibility.SubmissionPublisher;
+import fr.caf38.cdap.events.RequestAmended;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.events.request.SubmittedRequest;
 import fr.caf38.cdap.events.value.DecisionStatus;
@@ -39,8 +40,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The guard of the request's path: every command the service sends to the store while requests are
- * decided by the rules (approved, rejected, under review, a duplicate), reviewed by an agent, and
- * while the review queue, its gauges and the dashboard are read, names its documents by key.
+ * decided by the rules (approved, rejected, under review, a duplicate), reviewed by an agent (changes
+ * requested included), amended by the partner (decided again, redelivered, stale), and while the review
+ * queue, the list of requests waiting for changes, their gauges and the dashboard are read, names its
+ * documents by key.
  */
 class DecisionStoreKeyAccessIntegrationTest extends IntegrationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(45);
@@ -67,12 +70,15 @@ class DecisionStoreKeyAccessIntegrationTest extends IntegrationTest {
         RequestSubmitted underReview = Requests.submitted("38",
                 Requests.t1(Sirets.random(), OrganisationType.OTHER, StaffRole.SOCIAL_WORKER), t0);
         RequestSubmitted duplicate = Requests.submitted("38", Requests.t4(siret, "RSA001"), t0.plusSeconds(1));
+        Siret toComplete = Sirets.random();
+        RequestSubmitted changes = Requests.submitted("38", Requests.t2(toComplete, true, null), t0);
 
         recorder.start();
         try (SubmissionPublisher publisher = new SubmissionPublisher(infra.kafkaBootstrapServers())) {
             publisher.publish(approved);
             publisher.publish(rejected);
             publisher.publish(underReview);
+            publisher.publish(changes);
             assertThat(decided(approved).status()).isEqualTo(DecisionStatus.APPROVED);
             publisher.publish(duplicate);
             // A redelivery is answered by the insert's duplicate-key error.
@@ -114,12 +120,39 @@ class DecisionStoreKeyAccessIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.content[*].requestId", not(hasItem(reviewed))));
         mvc.perform(get("/api/v1/decisions/{id}", reviewed).with(agent()))
                 .andExpect(jsonPath("$.status").value("APPROVED"));
+
+        // Changes requested, then the amendment decided again (delivered twice), and a stale amendment.
+        String completed = changes.requestId().toString();
+        assertThat(decided(changes).status()).isEqualTo(DecisionStatus.UNDER_REVIEW);
+        mvc.perform(post("/api/v1/decisions/{id}/review", completed).with(agent())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"CHANGES_REQUESTED\", \"motive\": \"" + MOTIVE + "\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/decisions").param("status", "CHANGES_REQUESTED").param("department", "38")
+                        .param("size", "200").with(agent()))
+                .andExpect(jsonPath("$.content[*].requestId", hasItem(completed)));
+        mvc.perform(get("/").param("status", "CHANGES_REQUESTED").with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk());
+        RequestAmended amendment = RequestAmended.of(changes.requestId(), changes.reference(), changes.cafDepartment(),
+                Instant.now(), 2, Requests.t2(toComplete, true, "SUB-2026-1"));
+        RequestAmended stale = RequestAmended.of(approved.requestId(), approved.reference(), approved.cafDepartment(),
+                Instant.now(), 2, Requests.t4(siret, "RSA002"));
+        try (SubmissionPublisher publisher = new SubmissionPublisher(infra.kafkaBootstrapServers())) {
+            publisher.publish(amendment);
+            publisher.publish(amendment);
+            publisher.publish(stale);
+        }
+        await().atMost(TIMEOUT).until(() -> store.find(completed).orElseThrow().status() == DecisionStatus.APPROVED);
+        mvc.perform(get("/api/v1/decisions/{id}", completed).with(agent()))
+                .andExpect(jsonPath("$.revisions[*].revision", org.hamcrest.Matchers.contains(1, 2)));
+        mvc.perform(get("/demandes/{id}", completed).with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk());
         await().atMost(TIMEOUT).until(() -> relay.pending(DecisionDocument.COLLECTION) == 0);
 
         List<StoreCommandRecorder.Command> commands = recorder.stop();
         assertThat(commands).extracting(StoreCommandRecorder.Command::collection)
                 .contains(DecisionDocument.COLLECTION, SiretRequests.COLLECTION, ReviewQueue.COLLECTION,
-                        DecisionStore.CLAIMS, DecisionCounters.COLLECTION);
+                        DecisionStore.CLAIMS, DecisionCounters.COLLECTION, AwaitingChanges.COLLECTION);
         KeyAccessRule.assertByKey(commands, Set.of("outbox_pending"));
     }
 
