@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 import java.util.Collection;
 
 /**
- * Counters of submissions: {@code intake.requests.accepted} (per Caf), {@code intake.requests.replayed},
+ * Counters of submissions: {@code intake.requests.accepted} and {@code intake.requests.amended} (per Caf),
+ * {@code intake.requests.replayed} (submissions and amendments),
  * {@code intake.requests.rejected} (per error code: a request with several errors counts once under
  * each of its distinct codes) and {@code intake.status.events} (status-view events, per type and outcome).
  * The outbox's gauges ({@code outbox.pending}, {@code outbox.oldest.pending.age}) come from the relay.
@@ -23,6 +24,11 @@ public class IntakeMetrics {
 
     public void accepted(String cafDepartment) {
         Counter.builder("intake.requests.accepted").description("requests stored and queued for publication")
+                .tag("caf", cafDepartment).register(registry).increment();
+    }
+
+    public void amended(String cafDepartment) {
+        Counter.builder("intake.requests.amended").description("amendments stored and queued for publication")
                 .tag("caf", cafDepartment).register(registry).increment();
     }
 

@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  * @param latestDecision the highest decision number applied ({@code $max}), for whoever reads the document raw
  * @param storedTimeline every step as stored, in arrival order
  * @param handledEvents  in older documents only: the ids of the events applied to them
+ * @param storedRevision the revision of the answers in {@code request}: absent (1) until a first amendment, then 2, 3…
  */
 @Document(AccessRequest.COLLECTION)
 public record AccessRequest(
@@ -46,7 +47,8 @@ public record AccessRequest(
         Map<String, RequestDecision> decisions,
         Integer latestDecision,
         @Field(AccessRequests.TIMELINE) List<TimelineEntry> storedTimeline,
-        List<String> handledEvents) {
+        List<String> handledEvents,
+        @Field(AccessRequests.REVISION) Integer storedRevision) {
 
     public static final String COLLECTION = "requests";
     public static final String SUBMITTED = "SUBMITTED";
@@ -59,7 +61,12 @@ public record AccessRequest(
     public static AccessRequest submitted(UUID id, String reference, DepartmentCode cafDepartment, Instant at,
                                           SubmittedRequest request) {
         return new AccessRequest(id.toString(), reference, cafDepartment, at, at, request, SUBMITTED, null, null,
-                null, List.of(new TimelineEntry(at, SUBMITTED)), null);
+                null, List.of(new TimelineEntry(at, SUBMITTED)), null, null);
+    }
+
+    /** The revision of the answers kept: 1 as submitted, then one more per amendment. */
+    public int revision() {
+        return storedRevision == null ? 1 : storedRevision;
     }
 
     public UUID requestId() {
@@ -68,15 +75,27 @@ public record AccessRequest(
 
     /** The decision shown: the highest-numbered one applied, or null before any. */
     public RequestDecision decision() {
-        Stream<RequestDecision> all = Stream.concat(decisions == null ? Stream.empty() : decisions.values().stream(),
-                Stream.ofNullable(legacyDecision));
-        return all.max(Comparator.comparingInt(RequestDecision::decisionNumber)).orElse(null);
+        List<RequestDecision> all = allDecisions();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
-    /** The status shown: the shown decision's, or what was stored ({@code SUBMITTED}) before any decision. */
+    /**
+     * The status shown: the shown decision's, or {@code SUBMITTED} before any decision and after an amendment
+     * until a decision about that revision arrives.
+     */
     public String status() {
         RequestDecision shown = decision();
-        return shown == null ? storedStatus : shown.status().name();
+        if (shown == null) {
+            return storedStatus;
+        }
+        return shown.revision() < revision() ? SUBMITTED : shown.status().name();
+    }
+
+    /** Every decision applied, in the order they were taken ({@code decisionNumber}). */
+    public List<RequestDecision> allDecisions() {
+        Stream<RequestDecision> all = Stream.concat(decisions == null ? Stream.empty() : decisions.values().stream(),
+                Stream.ofNullable(legacyDecision));
+        return all.sorted(Comparator.comparingInt(RequestDecision::decisionNumber)).distinct().toList();
     }
 
     /** Every step once, in arrival order (an older document's event delivered again after the upgrade is left out). */

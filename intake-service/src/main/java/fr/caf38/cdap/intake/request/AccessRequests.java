@@ -23,6 +23,8 @@ public class AccessRequests implements IndexedStore {
     public static final String LATEST_DECISION = "latestDecision";
     public static final String TIMELINE = "timeline";
     public static final String UPDATED_AT = "updatedAt";
+    public static final String REQUEST = "request";
+    public static final String REVISION = "revision";
 
     /**
      * Indexes of the former layout. The idempotency key now has a document of its own, and references

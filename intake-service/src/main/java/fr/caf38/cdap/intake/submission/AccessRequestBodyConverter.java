@@ -46,17 +46,27 @@ public class AccessRequestBodyConverter extends AbstractHttpMessageConverter<Acc
     @Override
     protected AccessRequestBody readInternal(Class<? extends AccessRequestBody> type, HttpInputMessage input)
             throws IOException {
-        if (input.getHeaders().getContentLength() > maxBytes) {
+        return read(input.getHeaders().getContentLength(), input.getBody());
+    }
+
+    /**
+     * Reads a body as for a submission, when the caller decides when (an amendment checks its token first).
+     * Null for an empty body, as Spring gives an optional body.
+     *
+     * @param contentLength the announced length, or -1
+     */
+    public AccessRequestBody read(long contentLength, InputStream input) throws IOException {
+        if (contentLength > maxBytes) {
             throw tooLarge();
         }
         byte[] body;
-        try (InputStream in = input.getBody()) {
+        try (InputStream in = input) {
             body = in.readNBytes((int) maxBytes + 1);
         }
         if (body.length > maxBytes) {
             throw tooLarge();
         }
-        return AccessRequestBody.of(reader.read(body, AccessRequestForm.class));
+        return body.length == 0 ? null : AccessRequestBody.of(reader.read(body, AccessRequestForm.class));
     }
 
     private ApiProblem tooLarge() {

@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * A hash of a request's meaning: of the normalised request (SIRET without spaces, phone in E.164,
  * blank texts dropped...), so two bodies that say the same thing in other words hash alike.
  */
-final class BodyHash {
+public final class BodyHash {
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -23,7 +23,7 @@ final class BodyHash {
     private BodyHash() {
     }
 
-    static String of(ValidRequest request) {
+    public static String of(ValidRequest request) {
         byte[] canonical = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

@@ -39,17 +39,30 @@ public class IdempotencyKeys implements InitializingBean {
 
     /**
      * What a key stands for: enough to answer a replay (the first {@code 202}) without the request,
-     * and to store that request if its first submission never got that far.
+     * and to store that request if its first submission never got that far. Keys name one submission
+     * or one amendment, in the same space.
+     *
+     * @param revision null for a submission; for an amendment, the revision it makes (2, 3…)
      */
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
     public record Claim(@Id String key, String requestId, String reference, DepartmentCode cafDepartment,
-                        String bodyHash, Instant submittedAt, Instant expiresAt) {
+                        String bodyHash, Instant submittedAt, Instant expiresAt, Integer revision) {
+
+        public Claim(String key, String requestId, String reference, DepartmentCode cafDepartment, String bodyHash,
+                     Instant submittedAt, Instant expiresAt) {
+            this(key, requestId, reference, cafDepartment, bodyHash, submittedAt, expiresAt, null);
+        }
+
+        /** Whether this claim names a submission (not an amendment). */
+        public boolean namesASubmission() {
+            return revision == null;
+        }
 
         boolean expiredAt(Instant now) {
             return !expiresAt.isAfter(now);
         }
 
-        UUID requestUuid() {
+        public UUID requestUuid() {
             return UUID.fromString(requestId);
         }
     }

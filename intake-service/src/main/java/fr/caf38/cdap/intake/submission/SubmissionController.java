@@ -4,9 +4,6 @@ import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.intake.validation.AccessRequestForm;
 import fr.caf38.cdap.intake.validation.AccessRequestValidator;
-import fr.caf38.cdap.intake.validation.ErrorCode;
-import fr.caf38.cdap.intake.validation.InputError;
-import fr.caf38.cdap.intake.validation.Validation;
 import fr.caf38.cdap.intake.web.ApiProblem;
 import fr.caf38.cdap.intake.web.ProblemCode;
 import fr.caf38.cdap.intake.web.WebConfiguration;
@@ -26,19 +23,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** {@code POST /api/v1/access-requests}: a partner submits a request for access. */
 @RestController
 @RequestMapping(WebConfiguration.SUBMISSIONS)
 @Tag(name = "Demandes d'accès")
 public class SubmissionController {
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** 1–100 printable (ASCII) characters, not only spaces. */
-    private static final Pattern KEY = Pattern.compile("(?=.*\\p{Graph})\\p{Print}{1,100}");
+    static final String IDEMPOTENCY_KEY = BodyCheck.IDEMPOTENCY_KEY;
 
     private final AccessRequestValidator validator;
     private final SubmissionService submissions;
@@ -71,28 +62,12 @@ public class SubmissionController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestBody(required = false) @io.swagger.v3.oas.annotations.Parameter(hidden = true)
             AccessRequestBody body) {
-        List<InputError> errors = new ArrayList<>();
-        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-            errors.add(InputError.of(IDEMPOTENCY_KEY, ErrorCode.IDEMPOTENCY_KEY_INVALID));
+        BodyCheck check = BodyCheck.of(idempotencyKey, body, validator::validate);
+        if (!check.isValid()) {
+            metrics.rejected(check.errors());
+            throw ApiProblem.invalid(check.errors());
         }
-        Validation validation = null;
-        if (body == null) {
-            errors.add(new InputError(null, ErrorCode.MALFORMED_JSON, "Le corps de la demande est vide."));
-        } else {
-            errors.addAll(body.errors());
-            if (body.form() != null) {
-                validation = validator.validate(body.form());
-                Set<String> unreadable = body.wronglyTypedFields();
-                validation.errors().stream()
-                        .filter(error -> unreadable.stream().noneMatch(error::concerns))
-                        .forEach(errors::add);
-            }
-        }
-        if (!errors.isEmpty()) {
-            metrics.rejected(errors);
-            throw ApiProblem.invalid(errors);
-        }
-        SubmissionService.SubmissionResult outcome = submissions.submit(validation.request(), idempotencyKey);
+        SubmissionService.SubmissionResult outcome = submissions.submit(check.valid(), idempotencyKey);
         if (outcome instanceof SubmissionService.Accepted accepted) {
             return accepted(accepted);
         }

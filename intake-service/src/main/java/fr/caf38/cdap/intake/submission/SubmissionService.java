@@ -74,7 +74,7 @@ public class SubmissionService {
         if (current.requestId().equals(mine.requestId())) {
             return new Accepted(store(requestId, reference, now, valid), false);
         }
-        if (!hash.equals(current.bodyHash())) {
+        if (!hash.equals(current.bodyHash()) || !current.namesASubmission()) {
             log.info("Idempotency key of request {} reused with another body", current.requestId());
             return new KeyReused(idempotencyKey);
         }

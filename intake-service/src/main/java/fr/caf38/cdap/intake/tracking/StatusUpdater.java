@@ -82,7 +82,7 @@ public class StatusUpdater {
         TimelineEntry entry = new TimelineEntry(event.occurredAt(), "DECIDED_" + event.status().name(),
                 event.eventId().toString());
         RequestDecision decision = new RequestDecision(event.status(), event.decidedBy(), event.occurredAt(),
-                event.findings(), event.motive(), event.decisionNumber());
+                event.findings(), event.motive(), event.decisionNumber(), event.revision());
         return timeline(entry, event.occurredAt())
                 .set(DECISIONS + "." + event.decisionNumber(), mongoValue(decision, RequestDecision.class))
                 .max(LATEST_DECISION, event.decisionNumber());

@@ -13,20 +13,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** What a partner reads about their request with its tracking token (the contract's {@code GET} answer). */
-public record StatusView(UUID requestId, String reference, String status, Profile profile, Instant submittedAt,
-                         Instant updatedAt, Decision decision, List<Step> timeline) {
+/**
+ * What a partner reads about their request with its tracking token (the contract's {@code GET} answer).
+ *
+ * @param revision  the revision of the answers kept (1, then 2, 3… after each amendment)
+ * @param decision  the latest decision, or null before any (while changes are awaited, the agent's request for
+ *                  them, whose motive is the message to the partner)
+ * @param decisions every decision, in the order taken
+ */
+public record StatusView(UUID requestId, String reference, String status, Profile profile, int revision,
+                         Instant submittedAt, Instant updatedAt, Decision decision, List<Decision> decisions,
+                         List<Step> timeline) {
 
     /** One step of the timeline as the partner reads it (the stored entry's event id stays inside). */
     public record Step(Instant at, String event) {
     }
 
-    /** The decision shown: every finding as a reason, and the agent's motive if any. */
+    /** A decision: every finding as a reason, the agent's motive if any, its number and the revision it decided. */
     public record Decision(DecisionStatus status, DecidedBy decidedBy, Instant decidedAt, List<Finding> reasons,
-                           String motive) {
+                           String motive, int decisionNumber, int revision) {
         static Decision of(RequestDecision decision) {
             return decision == null ? null : new Decision(decision.status(), decision.decidedBy(),
-                    decision.decidedAt(), decision.reasons(), decision.motive());
+                    decision.decidedAt(), decision.reasons(), decision.motive(), decision.decisionNumber(),
+                    decision.revision());
         }
     }
 
@@ -36,7 +45,13 @@ public record StatusView(UUID requestId, String reference, String status, Profil
                 .sorted(Comparator.comparing(TimelineEntry::at))
                 .map(entry -> new Step(entry.at(), entry.event())).toList();
         return new StatusView(request.requestId(), request.reference(), request.status(),
-                request.request().profile(), request.submittedAt(), request.updatedAt(),
-                Decision.of(request.decision()), timeline);
+                request.request().profile(), request.revision(), request.submittedAt(), request.updatedAt(),
+                Decision.of(request.decision()), request.allDecisions().stream().map(Decision::of).toList(),
+                timeline);
+    }
+
+    /** Whether the partner may amend the request now: an agent asked for changes to its latest revision. */
+    public boolean awaitingChanges() {
+        return DecisionStatus.CHANGES_REQUESTED.name().equals(status);
     }
 }

@@ -34,6 +34,8 @@ public enum ErrorCode {
     UNKNOWN_FIELD("Champ inconnu : il ne fait pas partie du formulaire de demande."),
     WRONG_TYPE("Type de valeur incorrect : ce champ attend %s."),
     MALFORMED_JSON("Le corps de la demande n'est pas un document JSON valide."),
+    NOT_AMENDABLE("Ce champ ne peut pas changer dans une demande de compléments : il reste « %s », comme dans "
+            + "la demande déposée. Pour un autre organisme ou une autre Caf, déposez une nouvelle demande."),
     IDEMPOTENCY_KEY_INVALID("L'en-tête Idempotency-Key doit comporter de 1 à 100 caractères imprimables.");
 
     private final String template;

@@ -14,6 +14,9 @@ public enum ProblemCode {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.CONFLICT, "Clé d'idempotence déjà utilisée",
             "Cette clé Idempotency-Key a déjà servi, dans les dernières 24 heures, pour une demande différente. "
                     + "Utilisez une nouvelle clé pour une nouvelle demande."),
+    NOT_AWAITING_CHANGES(HttpStatus.CONFLICT, "Demande non modifiable",
+            "Cette demande n'attend pas de compléments (état : %s) : elle ne peut être modifiée que lorsque la Caf "
+                    + "vous en fait la demande."),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Demande trop volumineuse",
             "Le corps de la demande dépasse la taille maximale de %s."),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Format non pris en charge",

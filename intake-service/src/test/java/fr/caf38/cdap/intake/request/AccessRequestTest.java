@@ -18,13 +18,49 @@ class AccessRequestTest {
 
     private static RequestDecision decision(DecisionStatus status, int number) {
         return new RequestDecision(status, number == 1 ? DecidedBy.RULES : DecidedBy.AGENT, AT.plusSeconds(number),
-                List.of(), null, number);
+                List.of(), null, number, null);
+    }
+
+    private static RequestDecision decision(DecisionStatus status, int number, int revision) {
+        return new RequestDecision(status, DecidedBy.RULES, AT.plusSeconds(number), List.of(), null, number, revision);
     }
 
     private static AccessRequest request(String status, RequestDecision legacy, Map<String, RequestDecision> decisions,
                                          List<TimelineEntry> timeline, List<String> handled) {
         return new AccessRequest(UUID.randomUUID().toString(), "CDAP-38-2026-00001", DepartmentCode.of("38"), AT, AT,
-                null, status, legacy, decisions, null, timeline, handled);
+                null, status, legacy, decisions, null, timeline, handled, null);
+    }
+
+    private static AccessRequest amended(int revision, RequestDecision... decisions) {
+        Map<String, RequestDecision> byNumber = new java.util.HashMap<>();
+        for (RequestDecision d : decisions) {
+            byNumber.put(Integer.toString(d.decisionNumber()), d);
+        }
+        return new AccessRequest(UUID.randomUUID().toString(), "CDAP-38-2026-00001", DepartmentCode.of("38"), AT, AT,
+                null, "SUBMITTED", null, byNumber, null, List.of(), null, revision);
+    }
+
+    @Test
+    void anAmendedRequestShowsSubmittedUntilADecisionAboutItsRevisionArrives() {
+        AccessRequest waiting = amended(2, decision(DecisionStatus.UNDER_REVIEW, 1, 1),
+                decision(DecisionStatus.CHANGES_REQUESTED, 2, 1));
+        assertThat(waiting.status()).isEqualTo("SUBMITTED");
+        assertThat(waiting.revision()).isEqualTo(2);
+        assertThat(waiting.decision().status()).isEqualTo(DecisionStatus.CHANGES_REQUESTED);
+
+        AccessRequest decided = amended(2, decision(DecisionStatus.UNDER_REVIEW, 1, 1),
+                decision(DecisionStatus.CHANGES_REQUESTED, 2, 1), decision(DecisionStatus.APPROVED, 3, 2));
+        assertThat(decided.status()).isEqualTo("APPROVED");
+        assertThat(decided.allDecisions()).extracting(RequestDecision::decisionNumber).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aDecisionStoredBeforeAmendmentsExistedDecidedTheFirstRevision() {
+        AccessRequest old = request("SUBMITTED", null, Map.of("1", decision(DecisionStatus.APPROVED, 1)), List.of(),
+                null);
+        assertThat(old.revision()).isEqualTo(1);
+        assertThat(old.decision().revision()).isEqualTo(1);
+        assertThat(old.status()).isEqualTo("APPROVED");
     }
 
     @Test
