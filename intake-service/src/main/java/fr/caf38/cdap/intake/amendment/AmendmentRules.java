@@ -34,6 +34,8 @@ public class AmendmentRules {
         String caf = current.cafDepartment().value();
         if (!caf.equals(form.cafDepartment().strip())) {
             fixed.add(InputError.of(CAF, ErrorCode.NOT_AMENDABLE, caf));
+            // The rest is checked against the request's own Caf, the one it stays addressed to.
+            form = withCaf(form, caf);
         }
         String siret = current.request().organisation().siret().value();
         String sentSiret = form.organisation() == null ? null : form.organisation().siret();
