@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
@@ -43,14 +44,15 @@ import static fr.caf38.cdap.intake.Api.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The rule of a request's path, proved on intake: every command sent to the store while requests are
  * submitted (with and without a key, replayed, reused with another body), read (API, tracking and
- * confirmation pages) and updated from decisions and emails (redelivered, out of order, about an
- * unknown request) names its documents by key. Only the relay's own small collection of pending
+ * confirmation pages), updated from decisions and emails (redelivered, out of order, about an
+ * unknown request) and amended (keyed, replayed, refused) names its documents by key. Only the relay's own small collection of pending
  * entries is exempt.
  */
 @IntakeIntegrationTest
@@ -113,11 +115,25 @@ class IntakeStoreKeyAccessIntegrationTest {
                 .andExpect(status().isOk());
         mvc.perform(get("/demande/" + plain.requestId() + "/confirmation").queryParam("token", plain.token()))
                 .andExpect(status().isOk());
+
+        // An amendment (keyed, replayed, refused once amended) after an agent's request for changes.
+        updater.apply(decision(keyed, DecisionStatus.CHANGES_REQUESTED, 2, at.plusSeconds(5)));
+        String amendmentKey = "complement-" + UUID.randomUUID();
+        for (int expected : new int[] {202, 202}) {
+            mvc.perform(put(Api.SUBMISSIONS + "/" + keyed.requestId()).header("X-Tracking-Token", keyed.token())
+                            .header("Idempotency-Key", amendmentKey).contentType(MediaType.APPLICATION_JSON)
+                            .content(Api.json(with(validBody(siret), "organisation.legalName", "CCAS complété"))))
+                    .andExpect(status().is(expected));
+        }
+        mvc.perform(put(Api.SUBMISSIONS + "/" + keyed.requestId()).header("X-Tracking-Token", keyed.token())
+                .contentType(MediaType.APPLICATION_JSON).content(Api.json(validBody(siret))))
+                .andExpect(status().isConflict());
+        assertThat(shown(keyed).revision()).isEqualTo(2);
         await().atMost(TIMEOUT).until(() -> relay.pending(AccessRequest.COLLECTION) == 0);
 
         List<StoreCommandRecorder.Command> commands = recorder.stop();
         assertThat(commands).extracting(StoreCommandRecorder.Command::collection)
-                .contains(AccessRequest.COLLECTION, "idempotency_keys");
+                .contains(AccessRequest.COLLECTION, "idempotency_keys", "request_revisions");
         KeyAccessRule.assertByKey(commands, Set.of("outbox_pending"));
     }
 
