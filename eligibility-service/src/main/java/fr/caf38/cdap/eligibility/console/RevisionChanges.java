@@ -29,31 +29,31 @@ final class RevisionChanges {
 
     /** The answers in the order of the form. */
     private static final List<Field> FIELDS = List.of(
-            new Field("eligibility.field.legalName", r -> r.organisation().legalName()),
-            new Field("eligibility.field.address", r -> address(r.organisation().address())),
-            new Field("eligibility.field.email", r -> r.organisation().email()),
-            new Field("eligibility.field.phone", r -> r.organisation().phone()),
-            new Field("eligibility.field.profile", r -> Wording.of(r.profile())),
-            new Field("eligibility.field.organisationType", r -> r.t1() == null || r.t1().organisationType() == null
+            new Field("answer.legalName", r -> r.organisation().legalName()),
+            new Field("answer.address", r -> address(r.organisation().address())),
+            new Field("answer.email", r -> r.organisation().email()),
+            new Field("answer.phone", r -> r.organisation().phone()),
+            new Field("answer.profile", r -> Wording.of(r.profile())),
+            new Field("answer.organisationType", r -> r.t1() == null || r.t1().organisationType() == null
                     ? null : Wording.of(r.t1().organisationType())),
-            new Field("eligibility.field.staffRoles", r -> r.t1() == null || r.t1().staffRoles() == null ? null
+            new Field("answer.staffRoles", r -> r.t1() == null || r.t1().staffRoles() == null ? null
                     : r.t1().staffRoles().stream().map(Wording::of).collect(Collectors.joining(", "))),
-            new Field("eligibility.field.subsidy", r -> r.t2() == null ? null
+            new Field("answer.subsidy", r -> r.t2() == null ? null
                     : Wording.yesNo(r.t2().receivesCafSocialActionSubsidy())),
-            new Field("eligibility.field.subsidyReference", r -> r.t2() == null ? null : r.t2().subsidyReference()),
-            new Field("eligibility.field.instructorNumber", r -> r.t4() == null ? null : r.t4().instructorNumber()),
-            new Field("eligibility.field.measures", r -> r.t9() == null || r.t9().measures() == null ? null
+            new Field("answer.subsidyReference", r -> r.t2() == null ? null : r.t2().subsidyReference()),
+            new Field("answer.instructorNumber", r -> r.t4() == null ? null : r.t4().instructorNumber()),
+            new Field("answer.measures", r -> r.t9() == null || r.t9().measures() == null ? null
                     : r.t9().measures().stream().map(Wording::of).collect(Collectors.joining(", "))),
-            new Field("eligibility.field.otherNeed", SubmittedRequest::otherNeed),
-            new Field("eligibility.field.cafproConvention", r -> r.cafproConvention() == null ? null
+            new Field("answer.otherNeed", SubmittedRequest::otherNeed),
+            new Field("answer.cafproConvention", r -> r.cafproConvention() == null ? null
                     : Wording.yesNo(r.cafproConvention().inOtherDepartment())),
-            new Field("eligibility.field.cafproDepartments", r -> r.cafproConvention() == null ? null
+            new Field("answer.cafproDepartments", r -> r.cafproConvention() == null ? null
                     : departments(r.cafproConvention().departments())),
-            new Field("eligibility.field.otherCafAccess", r -> r.otherCafAccess() == null ? null
+            new Field("answer.otherCafAccess", r -> r.otherCafAccess() == null ? null
                     : Wording.yesNo(r.otherCafAccess().needed())),
-            new Field("eligibility.field.otherCafMotivation", r -> r.otherCafAccess() == null ? null
+            new Field("answer.otherCafMotivation", r -> r.otherCafAccess() == null ? null
                     : r.otherCafAccess().motivation()),
-            new Field("eligibility.field.otherCafDepartments", r -> r.otherCafAccess() == null ? null
+            new Field("answer.otherCafDepartments", r -> r.otherCafAccess() == null ? null
                     : departments(r.otherCafAccess().departments())));
 
     private RevisionChanges() {

@@ -7,6 +7,7 @@ import fr.caf38.cdap.events.request.OtherCafAccess;
 import fr.caf38.cdap.events.request.SubmittedRequest;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.notification.caf.Caf;
+import fr.caf38.cdap.wording.Wording;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public record AcknowledgementEmail(String subject, Caf caf, String reference, St
     public record Answer(String label, String value) {
     }
 
-    private static final String UNSET = "non précisé";
+    private static final String UNSET = Wording.text("notSpecified");
 
     public AcknowledgementEmail {
         subject = HeaderValues.clean(subject);
@@ -34,7 +35,7 @@ public record AcknowledgementEmail(String subject, Caf caf, String reference, St
 
     public static AcknowledgementEmail of(RequestSubmitted event, Caf caf, String trackingUrl) {
         return new AcknowledgementEmail(
-                "Accusé de réception de votre demande d'accès à Mon Compte Partenaire – " + event.reference(),
+                Wording.text("email.acknowledgement.subject", event.reference()),
                 caf, event.reference(), FrenchLabels.profile(event.request().profile()), answers(event.request(), caf),
                 trackingUrl);
     }
@@ -48,43 +49,45 @@ public record AcknowledgementEmail(String subject, Caf caf, String reference, St
     static List<Answer> answers(SubmittedRequest request, Caf caf) {
         var organisation = request.organisation();
         List<Answer> answers = new ArrayList<>();
-        answers.add(new Answer("Caf destinataire", caf.name()));
-        answers.add(new Answer("Raison sociale", organisation.legalName()));
-        answers.add(new Answer("Numéro SIRET", Sirets.printed(organisation.siret().value())));
-        answers.add(new Answer("Adresse", address(organisation.address())));
-        answers.add(new Answer("Adresse mail", organisation.email()));
-        answers.add(new Answer("Téléphone", orUnset(organisation.phone())));
-        answers.add(new Answer("Type de consultation", FrenchLabels.profile(request.profile())));
+        answers.add(new Answer(Wording.text("answer.caf"), caf.name()));
+        answers.add(new Answer(Wording.text("answer.legalName"), organisation.legalName()));
+        answers.add(new Answer(Wording.text("answer.siret"), Sirets.printed(organisation.siret().value())));
+        answers.add(new Answer(Wording.text("answer.address"), address(organisation.address())));
+        answers.add(new Answer(Wording.text("answer.email"), organisation.email()));
+        answers.add(new Answer(Wording.text("answer.phone"), orUnset(organisation.phone())));
+        answers.add(new Answer(Wording.text("answer.profile"), FrenchLabels.profile(request.profile())));
         switch (request.profile()) {
             case T1 -> {
                 var t1 = request.t1();
-                answers.add(new Answer("Type d'organisme",
+                answers.add(new Answer(Wording.text("answer.organisationType"),
                         FrenchLabels.organisationType(t1 == null ? null : t1.organisationType())));
-                answers.add(new Answer("Personnels concernés",
+                answers.add(new Answer(Wording.text("answer.staffRoles"),
                         t1 == null ? UNSET : join(t1.staffRoles(), FrenchLabels::staffRole)));
             }
             case T2 -> {
                 var t2 = request.t2();
                 boolean subsidised = t2 != null && t2.receivesCafSocialActionSubsidy();
-                answers.add(new Answer("Subvention d'action sociale de la Caf", FrenchLabels.yesNo(subsidised)));
+                answers.add(new Answer(Wording.text("answer.subsidy"), FrenchLabels.yesNo(subsidised)));
                 if (subsidised) {
-                    answers.add(new Answer("Référence de la subvention", orUnset(t2.subsidyReference())));
+                    answers.add(new Answer(Wording.text("answer.subsidyReference"), orUnset(t2.subsidyReference())));
                 }
             }
-            case T4 -> answers.add(new Answer("Numéro instructeur",
+            case T4 -> answers.add(new Answer(Wording.text("answer.instructorNumber"),
                     orUnset(request.t4() == null ? null : request.t4().instructorNumber())));
-            case T9 -> answers.add(new Answer("Mesures exercées",
+            case T9 -> answers.add(new Answer(Wording.text("answer.measures"),
                     request.t9() == null ? UNSET : join(request.t9().measures(), FrenchLabels::measure)));
-            case OTHER -> answers.add(new Answer("Besoin exprimé", orUnset(request.otherNeed())));
+            case OTHER -> answers.add(new Answer(Wording.text("answer.otherNeed"), orUnset(request.otherNeed())));
         }
         CafproConvention convention = request.cafproConvention();
-        answers.add(new Answer("Convention Cafpro en cours avec un autre département",
-                convention.inOtherDepartment() ? "oui (" + departments(convention.departments()) + ")" : "non"));
+        answers.add(new Answer(Wording.text("answer.cafproConvention"),
+                convention.inOtherDepartment() ? Wording.text("answer.yesWith", departments(convention.departments()))
+                        : Wording.text("answer.no")));
         OtherCafAccess otherCaf = request.otherCafAccess();
-        answers.add(new Answer("Consultation des dossiers d'une autre Caf",
-                otherCaf.needed() ? "oui (" + departments(otherCaf.departments()) + ")" : "non"));
+        answers.add(new Answer(Wording.text("answer.otherCafAccess"),
+                otherCaf.needed() ? Wording.text("answer.yesWith", departments(otherCaf.departments()))
+                        : Wording.text("answer.no")));
         if (otherCaf.needed()) {
-            answers.add(new Answer("Motivation", orUnset(otherCaf.motivation())));
+            answers.add(new Answer(Wording.text("answer.otherCafMotivation"), orUnset(otherCaf.motivation())));
         }
         return answers;
     }
@@ -92,7 +95,7 @@ public record AcknowledgementEmail(String subject, Caf caf, String reference, St
     /** On one line, the parts given: "1 rue de l'Exemple, Bâtiment B, 38000 Grenoble". */
     private static String address(Address address) {
         if (address == null) {
-            return "non précisée";
+            return Wording.text("answer.addressNotSpecified");
         }
         String town = ((address.postalCode() == null ? "" : address.postalCode()) + " "
                 + (address.city() == null ? "" : address.city())).trim();
@@ -101,7 +104,7 @@ public record AcknowledgementEmail(String subject, Caf caf, String reference, St
     }
 
     private static String departments(List<DepartmentCode> codes) {
-        return codes.isEmpty() ? "départements non précisés"
+        return codes.isEmpty() ? Wording.text("answer.departmentsNotSpecified")
                 : codes.stream().map(DepartmentCode::value).collect(Collectors.joining(", "));
     }
 

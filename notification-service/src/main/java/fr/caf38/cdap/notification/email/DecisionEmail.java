@@ -5,6 +5,7 @@ import fr.caf38.cdap.events.Finding;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.FindingLevel;
 import fr.caf38.cdap.notification.caf.Caf;
+import fr.caf38.cdap.wording.Wording;
 
 import java.util.List;
 
@@ -30,22 +31,22 @@ public record DecisionEmail(DecisionStatus status, String subject, Caf caf, Stri
         }
         String reference = event.reference();
         String subject = switch (event.status()) {
-            case UNDER_REVIEW -> "Votre demande " + reference + " est en cours d'examen par la Caf";
-            case APPROVED -> "Votre demande " + reference + " est acceptée : prochaines étapes";
-            case REJECTED -> "Votre demande " + reference + " n'est pas acceptée";
-            case REDIRECTED_TO_CAFPRO -> "Votre demande " + reference + " relève de Cafpro";
+            case UNDER_REVIEW -> Wording.text("email.underReview.subject", reference);
+            case APPROVED -> Wording.text("email.approved.subject", reference);
+            case REJECTED -> Wording.text("email.rejected.subject", reference);
+            case REDIRECTED_TO_CAFPRO -> Wording.text("email.redirected.subject", reference);
             case CHANGES_REQUESTED -> throw new IllegalStateException("checked above");
         };
         boolean noMotive = event.motive() == null;
         List<String> reasons = switch (event.status()) {
             case UNDER_REVIEW -> orElse(messages(event, FindingLevel.REVIEW),
-                    "Votre demande doit être vérifiée par un agent avant qu'une décision soit prise.");
+                    Wording.text("email.underReview.genericReason"));
             case APPROVED -> List.of();
             // An agent's rejection after review, without motive: what the agent examined is the reason.
             case REJECTED -> messages(event, FindingLevel.REJECT).isEmpty() && noMotive
                     ? messages(event, FindingLevel.REVIEW) : messages(event, FindingLevel.REJECT);
             case REDIRECTED_TO_CAFPRO -> noMotive ? orElse(messages(event, FindingLevel.REDIRECT),
-                    "Le besoin de consultation de votre organisme n'entre dans aucun profil du service Cdap.")
+                    Wording.text("email.redirected.genericReason"))
                     : messages(event, FindingLevel.REDIRECT);
             case CHANGES_REQUESTED -> throw new IllegalStateException("checked above");
         };

@@ -3,6 +3,7 @@ package fr.caf38.cdap.notification.email;
 import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.value.FindingLevel;
 import fr.caf38.cdap.notification.caf.Caf;
+import fr.caf38.cdap.wording.Wording;
 
 import java.util.List;
 
@@ -21,9 +22,9 @@ public record ReviewNoticeEmail(String subject, Caf caf, String reference, Strin
     public static ReviewNoticeEmail of(EligibilityDecided event, Caf caf, String requestUrl) {
         List<String> points = DecisionEmail.messages(event, FindingLevel.REVIEW);
         if (points.isEmpty()) {
-            points = List.of("Aucun point particulier signalé par les règles : confirmation d'un agent requise.");
+            points = List.of(Wording.text("email.agentReviewNotice.noPoint"));
         }
-        return new ReviewNoticeEmail("Demande à examiner : " + event.reference() + " – " + event.legalName(), caf,
+        return new ReviewNoticeEmail(Wording.text("email.agentReviewNotice.subject", event.reference(), event.legalName()), caf,
                 event.reference(), event.legalName(), Sirets.printed(event.siret().value()),
                 FrenchLabels.profile(event.profile()), points, requestUrl);
     }

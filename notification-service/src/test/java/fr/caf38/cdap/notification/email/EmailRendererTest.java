@@ -51,7 +51,7 @@ class EmailRendererTest {
                             + siret.substring(9),
                     "1 rue de l", "38100 Exempleville", "accueil@ccas-exemple.fr", "+33476000000",
                     "Collectivité territoriale (commune, CCAS…)", "Assistants de service social",
-                    "Convention Cafpro en cours avec un autre département", "Consultation des dossiers d",
+                    "Convention Cafpro en cours avec un autre département", "Utilité de consulter les dossiers des allocataires d",
                     "oui (73)", "Familles suivies résidant en Savoie voisine.", trackingUrl(submitted),
                     "partenaires@caf38.localhost", "04 76 00 00 00");
         }
@@ -64,14 +64,14 @@ class EmailRendererTest {
     void theAcknowledgementSummarisesTheDetailsOfEveryProfile() {
         var organisation = submitted.request().organisation();
         assertThat(summary(request(organisation, Profile.T2, new T2Details(true, "SUB-2025-17"), null, null, null)))
-                .contains("T2 – Prestataires de services sociaux", "Subvention d'action sociale de la Caf : Oui",
+                .contains("T2 – Prestataires de services sociaux", "Subvention d’action sociale de la Caf : Oui",
                         "Référence de la subvention : SUB-2025-17");
         assertThat(summary(request(organisation, Profile.T4, null, new T4Details("INS4242"), null, null)))
                 .contains("T4 – Services instructeurs Rsa", "Numéro instructeur : INS4242");
         assertThat(summary(request(organisation, Profile.T9, null, null,
                 new T9Details(List.of(Measure.GUARDIANSHIP_OR_CURATORSHIP, Measure.MJAGBF)), null)))
                 .contains("T9 – Mesures de protection des majeurs et de l’enfance (ex-profil tuteurs)",
-                        "Mesures exercées : Tutelles ou curatelles (jugement), Mesures judiciaires d’aide à la gestion du budget "
+                        "Mesures de protection exercées : Tutelles ou curatelles (jugement), Mesures judiciaires d’aide à la gestion du budget "
                                 + "familial (délégués aux prestations familiales)");
         assertThat(summary(request(organisation, Profile.OTHER, null, null, null, "bailleur social")))
                 .contains("Autre profil (relève de Cafpro)", "Besoin exprimé : bailleur social",
