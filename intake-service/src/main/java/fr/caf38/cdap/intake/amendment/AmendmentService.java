@@ -85,11 +85,14 @@ public class AmendmentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String hash = BodyHash.of(valid);
         int revision = current.revision() + 1;
+        IdempotencyKeys.Claim keyClaimed = null;
         if (idempotencyKey != null) {
             var mine = new IdempotencyKeys.Claim(idempotencyKey, current.id(), current.reference(),
                     current.cafDepartment(), hash, now, now.plus(keyRetention), revision);
             IdempotencyKeys.Claim claimed = keys.claim(mine, now);
-            if (!claimed.equals(mine)) {
+            if (claimed.equals(mine)) {
+                keyClaimed = mine;
+            } else {
                 if (claimed.namesASubmission() || !claimed.requestId().equals(current.id())
                         || !hash.equals(claimed.bodyHash())) {
                     log.info("Idempotency key of request {} reused with another body or for another request",
@@ -106,7 +109,7 @@ public class AmendmentService {
             }
         }
         if (!awaitsChanges(current) || revision != current.revision() + 1) {
-            return new NotAwaitingChanges(current.status());
+            return refused(current, keyClaimed);
         }
         RequestRevisions.Revision mine = RequestRevisions.Revision.of(current.requestId(), revision, valid.request(),
                 hash, now);
@@ -115,9 +118,17 @@ public class AmendmentService {
                 && !(abandoned(claimed, now) && revisions.takeOver(claimed, mine))) {
             log.info("Amendment of request {} refused: revision {} was taken by another amendment", current.id(),
                     revision);
-            return new NotAwaitingChanges(current.status());
+            return refused(current, keyClaimed);
         }
         return new Amended(store(current, mine, valid), revision, false);
+    }
+
+    /** Refused, nothing stored: a key claimed for it names nothing, so a replay does not answer a revision it never made. */
+    private NotAwaitingChanges refused(AccessRequest current, IdempotencyKeys.Claim keyClaimed) {
+        if (keyClaimed != null) {
+            keys.release(keyClaimed);
+        }
+        return new NotAwaitingChanges(current.status());
     }
 
     private static boolean sameAmendmentTriedAgain(RequestRevisions.Revision claimed, RequestRevisions.Revision mine) {

@@ -119,6 +119,22 @@ public class IdempotencyKeys implements InitializingBean {
     }
 
     /**
+     * Releases a key this caller claimed for an operation that was then refused (nothing stored under it), so
+     * that the key names nothing rather than a result it never had. By key; a claim found that is not
+     * {@code mine} (replaced meanwhile) is put back.
+     */
+    public void release(Claim mine) {
+        Claim removed = mongo.findAndRemove(byKey(mine.key()), Claim.class);
+        if (removed != null && !removed.equals(mine)) {
+            try {
+                mongo.insert(removed);
+            } catch (DuplicateKeyException claimedAgain) {
+                log.debug("Idempotency key of request {} claimed again during its release", removed.requestId());
+            }
+        }
+    }
+
+    /**
      * Releases the keys expired by {@code now}; returns how many. Reads the keys collection (what is
      * kept, never the requests), then removes each expired key by {@code _id}; a key renewed between
      * the read and its removal is put back.

@@ -259,6 +259,19 @@ class AmendmentApiIntegrationTest {
     }
 
     @Test
+    void aKeyUsedForARefusedAmendmentNamesNothingAndServesOnceChangesAreAsked() throws Exception {
+        Submitted request = submitted();
+        decide(request, DecisionStatus.UNDER_REVIEW, 1, 1, null);
+        String key = "modification-" + UUID.randomUUID();
+        mvc.perform(amend(request, request.token(), amended(request)).header("Idempotency-Key", key))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("NOT_AWAITING_CHANGES"));
+        decide(request, DecisionStatus.CHANGES_REQUESTED, 2, 1, MESSAGE);
+        mvc.perform(amend(request, request.token(), Api.with(amended(request), "organisation.legalName", "Autre nom"))
+                        .header("Idempotency-Key", key))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.revision").value(2));
+    }
+
+    @Test
     void twoAmendmentsAtOnceMakeOneRevision() throws Exception {
         Submitted request = awaitingChanges();
         ExecutorService pool = Executors.newFixedThreadPool(4);
