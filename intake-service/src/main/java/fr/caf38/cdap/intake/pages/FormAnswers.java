@@ -1,5 +1,11 @@
 package fr.caf38.cdap.intake.pages;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import fr.caf38.cdap.events.request.Address;
+import fr.caf38.cdap.events.request.Organisation;
+import fr.caf38.cdap.events.request.SubmittedRequest;
+import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
 import fr.caf38.cdap.intake.validation.AccessRequestForm;
 import fr.caf38.cdap.intake.validation.AccessRequestForm.AddressForm;
@@ -12,6 +18,7 @@ import fr.caf38.cdap.intake.validation.AccessRequestForm.T4Form;
 import fr.caf38.cdap.intake.validation.AccessRequestForm.T9Form;
 import fr.caf38.cdap.intake.validation.ErrorCode;
 import fr.caf38.cdap.intake.validation.InputError;
+import fr.caf38.cdap.intake.validation.PhoneNumbers;
 import org.springframework.util.MultiValueMap;
 
 import java.util.ArrayList;
@@ -19,7 +26,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static fr.caf38.cdap.intake.pages.FormField.CAF;
 import static fr.caf38.cdap.intake.pages.FormField.CAFPRO;
@@ -56,6 +65,7 @@ public final class FormAnswers {
     static final String NO = "non";
     /** Départements are typed in one field: "73, 01" or "73 01". */
     private static final Pattern DEPARTMENT_SEPARATORS = Pattern.compile("[\\s,;]+");
+    private static final PhoneNumbers PHONES = new PhoneNumbers();
 
     private final Map<String, List<String>> values;
 
@@ -65,6 +75,99 @@ public final class FormAnswers {
 
     static FormAnswers empty() {
         return new FormAnswers(Map.of());
+    }
+
+    /**
+     * A request's answers as the form shows them, to be completed (an amendment): the inverse of
+     * {@link #toForm()}, so that the form sent back unchanged validates to the same request. Values are
+     * written the way a partner types them: the SIRET in groups (123 456 782 00010), the phone in its
+     * national form (04 76 00 00 00) when that reads back as the same number, départements separated by
+     * commas, "oui" and "non".
+     */
+    static FormAnswers of(SubmittedRequest request, DepartmentCode caf) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        put(values, CAF, caf.value());
+        Organisation organisation = request.organisation();
+        put(values, LEGAL_NAME, organisation.legalName());
+        put(values, SIRET, grouped(organisation.siret().value()));
+        Address address = organisation.address();
+        if (address != null) {
+            put(values, ADDRESS_LINE1, address.line1());
+            put(values, ADDRESS_LINE2, address.line2());
+            put(values, POSTAL_CODE, address.postalCode());
+            put(values, CITY, address.city());
+        }
+        put(values, EMAIL, organisation.email());
+        put(values, PHONE, typed(organisation.phone()));
+        put(values, PROFILE, request.profile().name());
+        if (request.t1() != null) {
+            put(values, T1_ORGANISATION_TYPE, request.t1().organisationType() == null ? null
+                    : request.t1().organisationType().name());
+            values.put(T1_STAFF_ROLES.fieldName(), request.t1().staffRoles().stream().map(Enum::name).toList());
+        }
+        if (request.t2() != null) {
+            put(values, T2_SUBSIDY, yesNo(request.t2().receivesCafSocialActionSubsidy()));
+            put(values, T2_SUBSIDY_REFERENCE, request.t2().subsidyReference());
+        }
+        if (request.t4() != null) {
+            put(values, T4_INSTRUCTOR_NUMBER, request.t4().instructorNumber());
+        }
+        if (request.t9() != null) {
+            values.put(T9_MEASURES.fieldName(), request.t9().measures().stream().map(Enum::name).toList());
+        }
+        put(values, OTHER_NEED, request.otherNeed());
+        put(values, CAFPRO, yesNo(request.cafproConvention().inOtherDepartment()));
+        put(values, CAFPRO_DEPARTMENTS, joined(request.cafproConvention().departments()));
+        put(values, OTHER_CAF, yesNo(request.otherCafAccess().needed()));
+        put(values, OTHER_CAF_MOTIVATION, request.otherCafAccess().motivation());
+        put(values, OTHER_CAF_DEPARTMENTS, joined(request.otherCafAccess().departments()));
+        return new FormAnswers(values);
+    }
+
+    /** These answers with the values an amendment cannot change put back (whatever was posted for them). */
+    FormAnswers withFixed(DepartmentCode caf, String siret) {
+        Map<String, List<String>> fixed = new LinkedHashMap<>(values);
+        fixed.put(CAF.fieldName(), List.of(caf.value()));
+        fixed.put(SIRET.fieldName(), List.of(grouped(siret)));
+        return new FormAnswers(fixed);
+    }
+
+    private static void put(Map<String, List<String>> values, FormField field, String value) {
+        if (value != null) {
+            values.put(field.fieldName(), List.of(value));
+        }
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? YES : NO;
+    }
+
+    private static String joined(List<DepartmentCode> departments) {
+        return departments.stream().map(DepartmentCode::value).collect(Collectors.joining(", "));
+    }
+
+    /** "123 456 782 00010": the 14 digits in the groups of the form's hint. */
+    static String grouped(String siret) {
+        if (siret.length() != 14) {
+            return siret;
+        }
+        return siret.substring(0, 3) + " " + siret.substring(3, 6) + " " + siret.substring(6, 9) + " "
+                + siret.substring(9);
+    }
+
+    /** A stored E.164 number in its national form, when that reads back as the same number; else as stored. */
+    private static String typed(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            String national = util.format(util.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+            Optional<String> readBack = PHONES.toE164(national);
+            return readBack.filter(e164::equals).map(same -> national).orElse(e164);
+        } catch (NumberParseException notANumber) {
+            return e164;
+        }
     }
 
     /** The form's fields among the request's parameters; anything else is left out. */

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
  * A failure on a partner page gets a page in French, not the API's JSON problem: this advice comes
  * before the API's, and only for the page controllers.
  */
-@ControllerAdvice(assignableTypes = {PartnerFormController.class, TrackingPageController.class})
+@ControllerAdvice(assignableTypes = {PartnerFormController.class, TrackingPageController.class,
+        AmendmentPageController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);

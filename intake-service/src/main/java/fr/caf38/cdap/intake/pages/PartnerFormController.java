@@ -49,6 +49,10 @@ public class PartnerFormController {
     static final String CONFIRMATION = "/demande/{requestId}/confirmation";
     static final String FORM_KEY = "_cle";
     private static final Pattern FORM_KEY_FORMAT = Pattern.compile("formulaire-[0-9a-f-]{36}");
+    static final String CSRF_REJECTED = "CSRF_TOKEN_INVALID";
+    static final String CSRF_NOTICE = "Votre envoi n’a pas pu être vérifié (jeton de sécurité absent ou différent de "
+            + "celui de votre navigateur) : rien n’a été enregistré. Les cookies doivent être autorisés pour ce site. "
+            + "Vérifiez vos réponses ci-dessous, puis envoyez à nouveau le formulaire.";
 
     private final AccessRequestValidator validator;
     private final SubmissionService submissions;
@@ -91,24 +95,16 @@ public class PartnerFormController {
         OptionalLong retryAfter = rateLimit.consume(request);
         if (retryAfter.isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()));
-            return form(answers, FormErrors.none(), ProblemCode.TOO_MANY_REQUESTS.detail(retryAfter.getAsLong())
-                    + " Vos réponses sont conservées.", formKey, HttpStatus.TOO_MANY_REQUESTS, request, response);
+            return form(answers, FormErrors.none(), tooManyRequests(retryAfter.getAsLong()), formKey,
+                    HttpStatus.TOO_MANY_REQUESTS, request, response);
         }
         if (!csrf.accepts(request, parameters.getFirst(FormCsrf.FIELD))) {
-            metrics.rejected("CSRF_TOKEN_INVALID");
-            return form(answers, FormErrors.none(), "Votre envoi n’a pas pu être vérifié (jeton de sécurité absent "
-                    + "ou différent de celui de votre navigateur) : rien n’a été enregistré. Les cookies doivent être "
-                    + "autorisés pour ce site. Vérifiez vos réponses ci-dessous, puis envoyez à nouveau le formulaire.",
-                    formKey, HttpStatus.FORBIDDEN, request, response);
+            metrics.rejected(CSRF_REJECTED);
+            return form(answers, FormErrors.none(), CSRF_NOTICE, formKey, HttpStatus.FORBIDDEN, request, response);
         }
         Validation validation = validator.validate(answers.toForm());
-        List<InputError> badlyEncoded = answers.badlyEncoded();
-        if (!validation.isValid() || !badlyEncoded.isEmpty()) {
-            // A badly encoded field says only that: what the validator thinks of its remains adds nothing.
-            List<InputError> errors = new ArrayList<>(badlyEncoded);
-            validation.errors().stream()
-                    .filter(error -> badlyEncoded.stream().noneMatch(bad -> error.concerns(bad.field())))
-                    .forEach(errors::add);
+        List<InputError> errors = errors(validation, answers);
+        if (!errors.isEmpty()) {
             metrics.rejected(errors);
             return form(answers, FormErrors.of(errors, answers), null, formKey, HttpStatus.BAD_REQUEST,
                     request, response);
@@ -162,6 +158,27 @@ public class PartnerFormController {
         return page;
     }
 
+    /**
+     * Every error of a post: a badly encoded field says only that (what the validator thinks of its remains
+     * adds nothing), then the validator's. Empty when the post is valid.
+     */
+    static List<InputError> errors(Validation validation, FormAnswers answers) {
+        List<InputError> badlyEncoded = answers.badlyEncoded();
+        if (validation.isValid() && badlyEncoded.isEmpty()) {
+            return List.of();
+        }
+        List<InputError> errors = new ArrayList<>(badlyEncoded);
+        validation.errors().stream()
+                .filter(error -> badlyEncoded.stream().noneMatch(bad -> error.concerns(bad.field())))
+                .forEach(errors::add);
+        return errors;
+    }
+
+    /** The notice of a post past the rate limit. */
+    static String tooManyRequests(long retryAfterSeconds) {
+        return ProblemCode.TOO_MANY_REQUESTS.detail(retryAfterSeconds) + " Vos réponses sont conservées.";
+    }
+
     /** The key of a form as sent back; one of another shape (tampered) is replaced by a new one. */
     private static String formKey(String sent) {
         return sent != null && FORM_KEY_FORMAT.matcher(sent).matches() ? sent : newFormKey();
@@ -171,7 +188,7 @@ public class PartnerFormController {
         return "formulaire-" + UUID.randomUUID();
     }
 
-    private static ModelAndView seeOther(String path) {
+    static ModelAndView seeOther(String path) {
         RedirectView redirect = new RedirectView(path, true);
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         redirect.setExposeModelAttributes(false);

@@ -8,7 +8,9 @@ import fr.caf38.cdap.events.value.Measure;
 import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.events.value.OrganisationType;
 import fr.caf38.cdap.events.value.Profile;
+import fr.caf38.cdap.events.value.Siret;
 import fr.caf38.cdap.events.value.StaffRole;
+import fr.caf38.cdap.intake.amendment.AmendmentService;
 import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.wording.Wording;
 import org.springframework.stereotype.Component;
@@ -90,6 +92,12 @@ public class PartnerWording {
                 .orElseGet(() -> Wording.text("status.submitted.explanation"));
     }
 
+    /** The same for a request of this revision: once amended, a request waiting for its decision is said so. */
+    public String statusExplanation(String status, int revision) {
+        return revision > 1 && decisionStatus(status).isEmpty() ? Wording.text("intake.status.amended.explanation")
+                : statusExplanation(status);
+    }
+
     public String decidedBy(DecidedBy decidedBy) {
         return Wording.of(decidedBy);
     }
@@ -106,6 +114,9 @@ public class PartnerWording {
         if (AccessRequest.SUBMITTED.equals(event)) {
             return Wording.text("timeline.submitted");
         }
+        if (AmendmentService.AMENDED.equals(event)) {
+            return Wording.text("intake.timeline.amended");
+        }
         if (event != null && event.startsWith(DECIDED)) {
             return decisionStatus(event.substring(DECIDED.length())).map(s -> Wording.of(s, "timeline"))
                     .orElseGet(() -> Wording.text("timeline.decided"));
@@ -115,6 +126,34 @@ public class PartnerWording {
                     .orElseGet(() -> Wording.text("timeline.emailSent"));
         }
         return Wording.text("timeline.step");
+    }
+
+    /** Several staff roles in one sentence: "Assistants de service social et Autres personnels". */
+    public String staffRoleList(List<StaffRole> roles) {
+        return Wording.enumerate(roles.stream().map(Wording::of).toList());
+    }
+
+    public String measureList(List<Measure> measures) {
+        return Wording.enumerate(measures.stream().map(Wording::of).toList());
+    }
+
+    /** "73", "01 et 73". */
+    public String departmentList(List<DepartmentCode> departments) {
+        return Wording.enumerate(departments.stream().map(DepartmentCode::value).toList());
+    }
+
+    public String yesNo(boolean value) {
+        return Wording.yesNo(value);
+    }
+
+    /** A text the partner may leave out, or "non précisé". */
+    public String orNotSpecified(String text) {
+        return text == null || text.isBlank() ? Wording.text("notSpecified") : text;
+    }
+
+    /** A SIRET in the groups partners type it in: "123 456 782 00010". */
+    public String siret(Siret siret) {
+        return FormAnswers.grouped(siret.value());
     }
 
     /** "3 mars 2026 à 14h05", in the partners' time zone. */

@@ -49,12 +49,18 @@ final class DecisionPublisher implements AutoCloseable {
     /** A decision with the findings of a T1 request that asks for another Caf's files: one met, one for review. */
     static EligibilityDecided decision(UUID requestId, String reference, String siret, DecisionStatus status,
                                        int number, Instant at, String motive) {
+        return decision(requestId, reference, siret, status, number, 1, at, motive);
+    }
+
+    /** The same, about a given revision of the answers (2, 3… after amendments). */
+    static EligibilityDecided decision(UUID requestId, String reference, String siret, DecisionStatus status,
+                                       int number, int revision, Instant at, String motive) {
         return new EligibilityDecided(UUID.randomUUID(), EligibilityDecided.TYPE, EligibilityDecided.VERSION, at,
                 requestId, reference, DepartmentCode.of("38"), status,
                 number == 1 ? DecidedBy.RULES : DecidedBy.AGENT, number == 1 ? null : "agent", motive,
                 List.of(new Finding("T1_ELIGIBLE", FindingLevel.OK, T1_ELIGIBLE),
                         new Finding("OTHER_CAF_ACCESS_REQUESTED", FindingLevel.REVIEW, OTHER_CAF)),
-                "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse(siret), number, 1);
+                "CCAS de Exempleville", "accueil@ccas-exemple.fr", Profile.T1, Siret.parse(siret), number, revision);
     }
 
     @Override

@@ -76,6 +76,30 @@ final class FormPosts {
                 .param(PartnerFormController.FORM_KEY, formKey).with(Api.anyClient());
     }
 
+    /** A T2 answer declaring a Caf subsidy without its reference: what an agent sends back for changes. */
+    static MultiValueMap<String, String> t2WithoutReference(String siret) {
+        MultiValueMap<String, String> form = with(validT1(siret), "profile", "T2");
+        form = with(form, "t2.receivesCafSocialActionSubsidy", "oui");
+        return with(form, "otherCafAccess.needed", "non");
+    }
+
+    static String newAmendmentKey() {
+        return "modification-" + UUID.randomUUID();
+    }
+
+    /** The post of an amendment form as a browser that showed it sends it, the token in the address. */
+    static MockHttpServletRequestBuilder amend(UUID requestId, String token, MultiValueMap<String, String> form,
+                                               String formKey) {
+        String csrf = newCsrfToken();
+        return rawAmend(requestId, token, form).cookie(new Cookie(FormCsrf.COOKIE, csrf)).param(FormCsrf.FIELD, csrf)
+                .param(PartnerFormController.FORM_KEY, formKey).with(Api.anyClient());
+    }
+
+    static MockHttpServletRequestBuilder rawAmend(UUID requestId, String token, MultiValueMap<String, String> form) {
+        return post("/suivi/" + requestId + "/modifier?token=" + token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).params(form);
+    }
+
     /** The answers alone, with neither cookie nor hidden fields. */
     static MockHttpServletRequestBuilder raw(MultiValueMap<String, String> form) {
         return post("/demande").contentType(MediaType.APPLICATION_FORM_URLENCODED).params(form);

@@ -48,6 +48,7 @@ class PartnerWordingTest {
     void everyStepOfTheTimelineIsSaidForHumans() {
         Set<String> seen = new HashSet<>();
         seen.add(wording.timeline("SUBMITTED"));
+        assertThat(seen.add(wording.timeline("AMENDED"))).isTrue();
         for (DecisionStatus status : DecisionStatus.values()) {
             assertThat(seen.add(wording.timeline("DECIDED_" + status.name()))).as(status.name()).isTrue();
         }
@@ -58,6 +59,7 @@ class PartnerWordingTest {
         assertThat(wording.timeline("SUBMITTED")).isEqualTo("Demande déposée");
         assertThat(wording.timeline("DECIDED_UNDER_REVIEW")).isEqualTo("Demande transmise à un agent de la Caf pour examen");
         assertThat(wording.timeline("EMAIL_SENT_ACKNOWLEDGEMENT")).isEqualTo("Courriel envoyé : accusé de réception");
+        assertThat(wording.timeline("AMENDED")).isEqualTo("Demande complétée envoyée par le partenaire");
         // A step added later by another service still reads as French.
         assertThat(wording.timeline("DECIDED_REVOKED")).isEqualTo("Décision enregistrée");
         assertThat(wording.timeline("EMAIL_SENT_REMINDER")).isEqualTo("Courriel envoyé");
@@ -73,6 +75,22 @@ class PartnerWordingTest {
         }
         assertThat(wording.status("SUBMITTED")).isEqualTo("Reçue, en attente de décision");
         assertThat(seen.add(wording.statusExplanation("SUBMITTED"))).isTrue();
+        // Once amended, a request waiting for its next decision is said so; a decision reads the same.
+        assertThat(seen.add(wording.statusExplanation("SUBMITTED", 2))).isTrue();
+        assertThat(wording.statusExplanation("SUBMITTED", 1)).isEqualTo(wording.statusExplanation("SUBMITTED"));
+        assertThat(wording.statusExplanation("APPROVED", 2)).isEqualTo(wording.statusExplanation("APPROVED"));
+    }
+
+    @Test
+    void answersAreToldInShortInFrench() {
+        assertThat(wording.staffRoleList(List.of(fr.caf38.cdap.events.value.StaffRole.SOCIAL_WORKER,
+                fr.caf38.cdap.events.value.StaffRole.OTHER))).isEqualTo("Assistants de service social et Autres personnels");
+        assertThat(wording.departmentList(List.of(DepartmentCode.of("01"), DepartmentCode.of("73"),
+                DepartmentCode.of("2A")))).isEqualTo("01, 73 et 2A");
+        assertThat(wording.siret(fr.caf38.cdap.events.value.Siret.parse("73282932000074"))).isEqualTo("732 829 320 00074");
+        assertThat(wording.orNotSpecified(null)).isEqualTo("non précisé");
+        assertThat(wording.orNotSpecified("SUB-1")).isEqualTo("SUB-1");
+        assertThat(wording.yesNo(true)).isEqualTo("Oui");
     }
 
     @Test
