@@ -218,8 +218,13 @@ class PagesEndToEndTest {
         });
     }
 
+    /** The page's text; empty while the page is being replaced (a wait polling it then tries again). */
     private String body() {
-        return browser.findElement(By.tagName("body")).getText();
+        try {
+            return browser.findElement(By.tagName("body")).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException replacedMeanwhile) {
+            return "";
+        }
     }
 
     private void type(String id, String text) {
