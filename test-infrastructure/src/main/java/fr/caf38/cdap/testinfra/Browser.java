@@ -62,4 +62,23 @@ public final class Browser {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * As {@link #screenshot}, of the whole page rather than the window: the window is made as tall as the page
+     * for the shot (at most 12,000 pixels), then given back its size.
+     */
+    public static Path fullPageScreenshot(WebDriver driver, String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        // Small first, so a short page measures its content rather than the window.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), 400));
+        long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight")).longValue();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
+                (int) Math.min(height, 12_000)));
+        try {
+            return screenshot(driver, name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
 }

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -55,6 +53,7 @@ class AmendmentPagesBrowserTest {
     private static final String MESSAGE = "Indiquez la référence de la convention de subvention signée avec la Caf.";
 
     private static WebDriver browser;
+    private FormPage page;
     private static DecisionPublisher publisher;
     private static ClientAddressRelay relay;
 
@@ -95,6 +94,7 @@ class AmendmentPagesBrowserTest {
         if (relay == null) {
             relay = ClientAddressRelay.to(port);
         }
+        page = new FormPage(browser, "http://127.0.0.1:" + relay.port(), "complements-");
     }
 
     record Waiting(UUID requestId, String token, String reference) {
@@ -119,95 +119,55 @@ class AmendmentPagesBrowserTest {
         return new Waiting(requestId, confirmation.group(2), reference);
     }
 
-    private void open(String path) {
-        browser.get("http://127.0.0.1:" + relay.port() + path);
-    }
-
-    private WebElement id(String id) {
-        return browser.findElement(By.id(id));
-    }
-
-    private void type(String fieldId, String text) {
-        WebElement field = id(fieldId);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void send() {
-        String before = browser.getCurrentUrl();
-        browser.findElement(By.cssSelector("#formulaire button[type='submit']")).click();
-        new WebDriverWait(browser, TIMEOUT).until(driver -> !driver.getCurrentUrl().equals(before)
-                || !driver.findElements(By.cssSelector(".error-summary, .notice")).isEmpty());
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("body")).getText();
-    }
-
-    private String value(String fieldId) {
-        return id(fieldId).getDomProperty("value");
-    }
-
-    /** The whole page, not only the window (as {@code PartnerPagesBrowserTest} takes them). */
-    private void screenshot(String name) {
-        Dimension window = browser.manage().window().getSize();
-        browser.manage().window().setSize(new Dimension(window.getWidth(), 400));
-        long height = ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight")).longValue();
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height, 12_000)));
-        Browser.screenshot(browser, "complements-" + name);
-        browser.manage().window().setSize(window);
-    }
-
     @Test
     void thePartnerFollowsTheTrackingPagesLinkCompletesThePrefilledFormAndGetsTheConfirmation() throws Exception {
         Waiting request = awaitingChanges();
 
-        open("/suivi/" + request.requestId() + "?token=" + request.token());
-        assertThat(id("contenu").findElement(By.className("status-title")).getText())
+        page.open("/suivi/" + request.requestId() + "?token=" + request.token());
+        assertThat(page.id("contenu").findElement(By.className("status-title")).getText())
                 .isEqualTo("État : Compléments demandés au partenaire");
         assertThat(browser.findElement(By.className("changes-requested")).getText()).contains(MESSAGE);
-        screenshot("01-suivi-complements-demandes");
+        page.screenshot("01-suivi-complements-demandes");
 
-        id("modifier").click();
+        page.id("modifier").click();
         new WebDriverWait(browser, TIMEOUT).until(driver -> driver.getCurrentUrl().contains("/modifier"));
         assertThat(browser.getTitle()).startsWith("Compléter votre demande");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Compléter votre demande");
         assertThat(browser.findElement(By.className("agent-message")).getText()).contains(MESSAGE);
-        assertThat(value("legalName")).isEqualTo("CCAS de Exempleville");
-        assertThat(value("email")).isEqualTo("accueil@ccas-exemple.fr");
-        assertThat(value("phone")).isEqualTo("04 76 00 00 00");
-        assertThat(id("siret").getDomProperty("readOnly")).isEqualTo("true");
-        assertThat(id("cafDepartment").getDomProperty("readOnly")).isEqualTo("true");
-        assertThat(value("cafDepartment")).isEqualTo("38");
-        assertThat(id("profile-T2").isSelected()).isTrue();
-        assertThat(id("t2-subsidy-oui").isSelected()).isTrue();
+        assertThat(page.value("legalName")).isEqualTo("CCAS de Exempleville");
+        assertThat(page.value("email")).isEqualTo("accueil@ccas-exemple.fr");
+        assertThat(page.value("phone")).isEqualTo("04 76 00 00 00");
+        assertThat(page.id("siret").getDomProperty("readOnly")).isEqualTo("true");
+        assertThat(page.id("cafDepartment").getDomProperty("readOnly")).isEqualTo("true");
+        assertThat(page.value("cafDepartment")).isEqualTo("38");
+        assertThat(page.id("profile-T2").isSelected()).isTrue();
+        assertThat(page.id("t2-subsidy-oui").isSelected()).isTrue();
         // With JavaScript, only the chosen profile's questions are shown, as in the submission form.
-        assertThat(id("details-T2").isDisplayed()).isTrue();
-        assertThat(id("details-T1").isDisplayed()).isFalse();
-        assertThat(value("t2-subsidyReference")).isEmpty();
+        assertThat(page.id("details-T2").isDisplayed()).isTrue();
+        assertThat(page.id("details-T1").isDisplayed()).isFalse();
+        assertThat(page.value("t2-subsidyReference")).isEmpty();
 
-        type("t2-subsidyReference", "SUB-38-2026-118");
-        screenshot("02-formulaire-complete");
-        send();
+        page.type("t2-subsidyReference", "SUB-38-2026-118");
+        page.screenshot("02-formulaire-complete");
+        page.send();
 
         // Told from the form by its address, as the end-to-end test waits for it.
         assertThat(browser.getCurrentUrl()).contains("/suivi/" + request.requestId() + "/modification-envoyee?token=")
                 .doesNotContain("/modifier");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Demande complétée envoyée");
-        assertThat(id("contenu").findElement(By.className("reference")).getText()).isEqualTo(request.reference());
-        assertThat(text()).contains("Version 2 de la demande", "accueil@ccas-exemple.fr");
+        assertThat(page.id("contenu").findElement(By.className("reference")).getText()).isEqualTo(request.reference());
+        assertThat(page.text()).contains("Version 2 de la demande", "accueil@ccas-exemple.fr");
         AccessRequest stored = requests.findById(request.requestId()).orElseThrow();
         assertThat(stored.revision()).isEqualTo(2);
         assertThat(stored.request().t2().subsidyReference()).isEqualTo("SUB-38-2026-118");
-        screenshot("03-confirmation");
+        page.screenshot("03-confirmation");
 
         browser.findElement(By.linkText("Suivre ma demande")).click();
         new WebDriverWait(browser, TIMEOUT).until(driver -> !driver.getCurrentUrl().contains("/modification-envoyee"));
-        assertThat(text()).contains("Reçue, en attente de décision", "Version 2", "SUB-38-2026-118",
+        assertThat(page.text()).contains("Reçue, en attente de décision", "Version 2", "SUB-38-2026-118",
                 "Demande complétée envoyée par le partenaire", MESSAGE);
         assertThat(browser.findElements(By.id("modifier"))).isEmpty();
-        screenshot("04-suivi-apres-modification");
+        page.screenshot("04-suivi-apres-modification");
 
         // The server saw the browser's post come from the relay's address, not from 127.0.0.1.
         await().atMost(Duration.ofSeconds(10)).until(() -> accessLog()
@@ -222,23 +182,23 @@ class AmendmentPagesBrowserTest {
         ChromeDriver chromium = (ChromeDriver) browser;
         chromium.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
         try {
-            open("/suivi/" + request.requestId() + "?token=" + request.token());
-            id("modifier").click();
+            page.open("/suivi/" + request.requestId() + "?token=" + request.token());
+            page.id("modifier").click();
             new WebDriverWait(browser, TIMEOUT).until(driver -> driver.getCurrentUrl().contains("/modifier"));
-            assertThat(id("details-T1").isDisplayed()).isTrue();
-            assertThat(id("details-T2").isDisplayed()).isTrue();
-            type("email", "accueil@");
-            type("t2-subsidyReference", "SUB-38-2026-119");
-            send();
+            assertThat(page.id("details-T1").isDisplayed()).isTrue();
+            assertThat(page.id("details-T2").isDisplayed()).isTrue();
+            page.type("email", "accueil@");
+            page.type("t2-subsidyReference", "SUB-38-2026-119");
+            page.send();
 
             WebElement summary = browser.findElement(By.className("error-summary"));
             assertThat(summary.getText()).contains("1 point à corriger", "Adresse mail");
-            assertThat(value("t2-subsidyReference")).isEqualTo("SUB-38-2026-119");
+            assertThat(page.value("t2-subsidyReference")).isEqualTo("SUB-38-2026-119");
             assertThat(browser.findElement(By.className("agent-message")).getText()).contains(MESSAGE);
-            screenshot("05-sans-javascript-erreur");
+            page.screenshot("05-sans-javascript-erreur");
 
-            type("email", "accueil@ccas-exemple.fr");
-            send();
+            page.type("email", "accueil@ccas-exemple.fr");
+            page.send();
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Demande complétée envoyée");
             assertThat(requests.findById(request.requestId()).orElseThrow().request().t2().subsidyReference())
                     .isEqualTo("SUB-38-2026-119");

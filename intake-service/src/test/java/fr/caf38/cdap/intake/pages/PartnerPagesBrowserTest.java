@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -56,6 +54,7 @@ class PartnerPagesBrowserTest {
     private static final Pattern CONFIRMATION = Pattern.compile("/demande/([0-9a-f-]{36})/confirmation\\?token=([A-Za-z0-9_-]+)");
 
     private static WebDriver browser;
+    private FormPage page;
     private static DecisionPublisher publisher;
 
     @LocalServerPort
@@ -87,119 +86,78 @@ class PartnerPagesBrowserTest {
         if (publisher == null) {
             publisher = new DecisionPublisher(codec);
         }
-    }
-
-    private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
-    }
-
-    private WebElement id(String id) {
-        return browser.findElement(By.id(id));
-    }
-
-    private void type(String fieldId, String text) {
-        WebElement field = id(fieldId);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Clicks the label of a choice, as a partner does. */
-    private void choose(String choiceId) {
-        browser.findElement(By.cssSelector("label[for='" + choiceId + "']")).click();
-    }
-
-    private void send() {
-        String before = browser.getCurrentUrl();
-        browser.findElement(By.cssSelector("#formulaire button[type='submit']")).click();
-        new WebDriverWait(browser, TIMEOUT).until(driver -> !driver.getCurrentUrl().equals(before)
-                || !driver.findElements(By.cssSelector(".error-summary, .notice")).isEmpty());
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("body")).getText();
-    }
-
-    /** The whole page, not only the window: the window is made as tall as the page for the shot. */
-    private void screenshot(String name) {
-        Dimension window = browser.manage().window().getSize();
-        // Small first, so a short page measures its content rather than the window.
-        browser.manage().window().setSize(new Dimension(window.getWidth(), 400));
-        long height = ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight")).longValue();
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height, 12_000)));
-        Browser.screenshot(browser, "partenaires-" + name);
-        browser.manage().window().setSize(window);
+        page = new FormPage(browser, "http://127.0.0.1:" + port, "partenaires-");
     }
 
     private void fillOrganisation(String siret) {
-        type("legalName", "CCAS de Navigateurville");
-        type("siret", siret.substring(0, 3) + " " + siret.substring(3, 6) + " " + siret.substring(6, 9) + " "
+        page.type("legalName", "CCAS de Navigateurville");
+        page.type("siret", siret.substring(0, 3) + " " + siret.substring(3, 6) + " " + siret.substring(6, 9) + " "
                 + siret.substring(9));
-        type("address-line1", "12 place de la Mairie");
-        type("postalCode", "38000");
-        type("city", "Grenoble");
-        type("email", "accueil@ccas-navigateur.fr");
-        type("phone", "04 76 12 34 56");
+        page.type("address-line1", "12 place de la Mairie");
+        page.type("postalCode", "38000");
+        page.type("city", "Grenoble");
+        page.type("email", "accueil@ccas-navigateur.fr");
+        page.type("phone", "04 76 12 34 56");
     }
 
     @Test
     void aPartnerFillsInTheFormAndGetsTheReferenceAndTheTrackingLink() {
-        open("/");
+        page.open("/");
         assertThat(browser.getTitle()).contains("Demande d’accès");
-        assertThat(id("formulaire").getAttribute("action")).endsWith("/demande");
+        assertThat(page.id("formulaire").getAttribute("action")).endsWith("/demande");
         // With JavaScript, the questions of each profile appear once it is chosen.
         for (String profile : List.of("T1", "T2", "T4", "T9", "OTHER")) {
-            assertThat(id("details-" + profile).isDisplayed()).as(profile).isFalse();
+            assertThat(page.id("details-" + profile).isDisplayed()).as(profile).isFalse();
         }
-        assertThat(id("otherCaf-conditional").isDisplayed()).isFalse();
-        screenshot("01-formulaire");
+        assertThat(page.id("otherCaf-conditional").isDisplayed()).isFalse();
+        page.screenshot("01-formulaire");
 
         String siret = Sirets.random();
         fillOrganisation(siret);
-        choose("profile-T1");
-        assertThat(id("details-T1").isDisplayed()).isTrue();
-        assertThat(id("details-T2").isDisplayed()).isFalse();
-        choose("t1-organisationType-LOCAL_AUTHORITY");
-        choose("t1-staffRoles-SOCIAL_WORKER");
-        choose("cafpro-non");
-        assertThat(id("cafpro-conditional").isDisplayed()).isFalse();
-        choose("otherCaf-oui");
-        assertThat(id("otherCaf-conditional").isDisplayed()).isTrue();
-        type("otherCaf-motivation", "Familles suivies résidant en Savoie, à la limite du département.");
-        type("otherCaf-departments", "73");
-        screenshot("02-formulaire-rempli");
+        page.choose("profile-T1");
+        assertThat(page.id("details-T1").isDisplayed()).isTrue();
+        assertThat(page.id("details-T2").isDisplayed()).isFalse();
+        page.choose("t1-organisationType-LOCAL_AUTHORITY");
+        page.choose("t1-staffRoles-SOCIAL_WORKER");
+        page.choose("cafpro-non");
+        assertThat(page.id("cafpro-conditional").isDisplayed()).isFalse();
+        page.choose("otherCaf-oui");
+        assertThat(page.id("otherCaf-conditional").isDisplayed()).isTrue();
+        page.type("otherCaf-motivation", "Familles suivies résidant en Savoie, à la limite du département.");
+        page.type("otherCaf-departments", "73");
+        page.screenshot("02-formulaire-rempli");
 
-        send();
+        page.send();
 
         Matcher confirmation = CONFIRMATION.matcher(browser.getCurrentUrl());
         assertThat(confirmation.find()).as(browser.getCurrentUrl()).isTrue();
-        String reference = id("contenu").findElement(By.className("reference")).getText();
+        String reference = page.id("contenu").findElement(By.className("reference")).getText();
         assertThat(reference).matches(REFERENCE);
         AccessRequest stored = requests.findById(UUID.fromString(confirmation.group(1))).orElseThrow();
         assertThat(stored.reference()).isEqualTo(reference);
         assertThat(stored.request().organisation().siret().value()).isEqualTo(siret);
-        assertThat(text()).contains("Votre demande a bien été envoyée", "accueil@ccas-navigateur.fr",
+        assertThat(page.text()).contains("Votre demande a bien été envoyée", "accueil@ccas-navigateur.fr",
                 "http://127.0.0.1:" + port + "/suivi/" + stored.id() + "?token=" + confirmation.group(2));
-        screenshot("03-confirmation");
+        page.screenshot("03-confirmation");
 
         browser.findElement(By.linkText("Suivre ma demande")).click();
         new WebDriverWait(browser, TIMEOUT).until(driver -> driver.getCurrentUrl().contains("/suivi/"));
-        assertThat(text()).contains("Demande " + reference, "Reçue, en attente de décision", "Demande déposée");
+        assertThat(page.text()).contains("Demande " + reference, "Reçue, en attente de décision", "Demande déposée");
     }
 
     @Test
     void aFormWithErrorsShowsThemInTheSummaryAndNextToTheFieldsKeepsTheAnswersAndCanBeCorrected() {
-        open("/");
+        page.open("/");
         String siret = Sirets.random();
         fillOrganisation(siret);
-        type("siret", "123 456 789 00000");
-        type("email", "accueil@");
-        choose("profile-T4");
-        choose("cafpro-oui");
-        type("cafpro-departments", "73, 38");
-        choose("otherCaf-non");
+        page.type("siret", "123 456 789 00000");
+        page.type("email", "accueil@");
+        page.choose("profile-T4");
+        page.choose("cafpro-oui");
+        page.type("cafpro-departments", "73, 38");
+        page.choose("otherCaf-non");
 
-        send();
+        page.send();
 
         WebElement summary = browser.findElement(By.className("error-summary"));
         assertThat(browser.getTitle()).startsWith("Erreur");
@@ -209,51 +167,51 @@ class PartnerPagesBrowserTest {
                 "Adresse mail : L'adresse électronique n'est pas valide",
                 "Numéro instructeur (profil T4) : Ce champ est obligatoire.",
                 "Départements de la convention Cafpro : « 38 » : Ce département est celui de la Caf");
-        assertThat(id("siret-erreur").getText()).contains("Ce numéro SIRET n'existe pas");
-        assertThat(id("siret").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(id("siret").getAttribute("aria-describedby")).contains("siret-erreur");
-        assertThat(id("t4-instructorNumber-erreur").isDisplayed()).isTrue();
+        assertThat(page.id("siret-erreur").getText()).contains("Ce numéro SIRET n'existe pas");
+        assertThat(page.id("siret").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(page.id("siret").getAttribute("aria-describedby")).contains("siret-erreur");
+        assertThat(page.id("t4-instructorNumber-erreur").isDisplayed()).isTrue();
         // The answers are all still there, and the chosen profile's questions still shown.
-        assertThat(id("legalName").getAttribute("value")).isEqualTo("CCAS de Navigateurville");
-        assertThat(id("siret").getAttribute("value")).isEqualTo("123 456 789 00000");
-        assertThat(id("profile-T4").isSelected()).isTrue();
-        assertThat(id("details-T4").isDisplayed()).isTrue();
-        assertThat(id("cafpro-departments").getAttribute("value")).isEqualTo("73, 38");
-        screenshot("04-formulaire-erreurs");
+        assertThat(page.id("legalName").getAttribute("value")).isEqualTo("CCAS de Navigateurville");
+        assertThat(page.id("siret").getAttribute("value")).isEqualTo("123 456 789 00000");
+        assertThat(page.id("profile-T4").isSelected()).isTrue();
+        assertThat(page.id("details-T4").isDisplayed()).isTrue();
+        assertThat(page.id("cafpro-departments").getAttribute("value")).isEqualTo("73, 38");
+        page.screenshot("04-formulaire-erreurs");
 
         // A link of the summary takes the keyboard to its field.
         summary.findElement(By.partialLinkText("Numéro instructeur")).click();
-        assertThat(browser.switchTo().activeElement()).isEqualTo(id("t4-instructorNumber"));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(page.id("t4-instructorNumber"));
 
-        type("t4-instructorNumber", "INSTR0042");
-        type("siret", siret);
-        type("email", "accueil@ccas-navigateur.fr");
-        type("cafpro-departments", "73");
-        send();
+        page.type("t4-instructorNumber", "INSTR0042");
+        page.type("siret", siret);
+        page.type("email", "accueil@ccas-navigateur.fr");
+        page.type("cafpro-departments", "73");
+        page.send();
 
         assertThat(browser.getCurrentUrl()).contains("/confirmation?token=");
-        assertThat(id("contenu").findElement(By.className("reference")).getText()).matches(REFERENCE);
+        assertThat(page.id("contenu").findElement(By.className("reference")).getText()).matches(REFERENCE);
     }
 
     @Test
     void theFormWorksWithTheKeyboardAlone() {
-        open("/");
+        page.open("/");
         WebElement body = browser.findElement(By.tagName("body"));
         body.sendKeys(Keys.TAB);
         WebElement skipLink = browser.switchTo().activeElement();
         assertThat(skipLink.getText()).isEqualTo("Aller au contenu");
         assertThat(skipLink.getCssValue("background-color")).isNotEqualTo("rgba(0, 0, 0, 0)");
 
-        id("profile-T2").sendKeys(Keys.SPACE);
-        assertThat(id("profile-T2").isSelected()).isTrue();
-        assertThat(id("details-T2").isDisplayed()).isTrue();
-        id("profile-T2").sendKeys(Keys.ARROW_DOWN);
-        assertThat(id("profile-T4").isSelected()).isTrue();
-        assertThat(id("details-T4").isDisplayed()).isTrue();
-        assertThat(id("details-T2").isDisplayed()).isFalse();
+        page.id("profile-T2").sendKeys(Keys.SPACE);
+        assertThat(page.id("profile-T2").isSelected()).isTrue();
+        assertThat(page.id("details-T2").isDisplayed()).isTrue();
+        page.id("profile-T2").sendKeys(Keys.ARROW_DOWN);
+        assertThat(page.id("profile-T4").isSelected()).isTrue();
+        assertThat(page.id("details-T4").isDisplayed()).isTrue();
+        assertThat(page.id("details-T2").isDisplayed()).isFalse();
         WebElement focused = browser.switchTo().activeElement();
         assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
-        screenshot("05-clavier");
+        page.screenshot("05-clavier");
     }
 
     @Test
@@ -261,12 +219,12 @@ class PartnerPagesBrowserTest {
         ChromeDriver chromium = (ChromeDriver) browser;
         chromium.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
         try {
-            open("/");
+            page.open("/");
             for (String block : List.of("details-T1", "details-T2", "details-T4", "details-T9", "details-OTHER",
                     "cafpro-conditional", "otherCaf-conditional")) {
-                assertThat(id(block).isDisplayed()).as(block).isTrue();
+                assertThat(page.id(block).isDisplayed()).as(block).isTrue();
             }
-            screenshot("06-formulaire-sans-javascript");
+            page.screenshot("06-formulaire-sans-javascript");
         } finally {
             chromium.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         }
@@ -296,11 +254,11 @@ class PartnerPagesBrowserTest {
         await().atMost(TIMEOUT).until(() -> requests.findById(requestId)
                 .map(r -> r.timeline().size() == 6 && "APPROVED".equals(r.status())).orElse(false));
 
-        open("/suivi/" + requestId + "?token=" + token);
+        page.open("/suivi/" + requestId + "?token=" + token);
 
         assertThat(browser.getTitle()).contains(reference);
-        assertThat(id("contenu").findElement(By.className("status-title")).getText()).isEqualTo("État : Acceptée");
-        assertThat(text()).contains("La Caf vous envoie la convention", "Un agent de la Caf",
+        assertThat(page.id("contenu").findElement(By.className("status-title")).getText()).isEqualTo("État : Acceptée");
+        assertThat(page.text()).contains("La Caf vous envoie la convention", "Un agent de la Caf",
                 "Familles suivies en Savoie : accès confirmé avec la Caf de la Savoie.",
                 "Critère rempli", DecisionPublisher.T1_ELIGIBLE, "À examiner par la Caf", DecisionPublisher.OTHER_CAF);
         List<String> timeline = browser.findElements(By.cssSelector(".timeline li span")).stream()
@@ -308,11 +266,11 @@ class PartnerPagesBrowserTest {
         assertThat(timeline).containsExactly("Demande déposée", "Courriel envoyé : accusé de réception",
                 "Demande transmise à un agent de la Caf pour examen", "Courriel envoyé : demande en cours d’examen",
                 "Décision : demande acceptée", "Courriel envoyé : demande acceptée");
-        screenshot("07-suivi-decision");
+        page.screenshot("07-suivi-decision");
 
-        open("/suivi/" + requestId + "?token=" + PartnerPagesIntegrationTest.otherToken(token));
+        page.open("/suivi/" + requestId + "?token=" + PartnerPagesIntegrationTest.otherToken(token));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Demande introuvable");
-        assertThat(text()).doesNotContain(reference);
-        screenshot("08-suivi-introuvable");
+        assertThat(page.text()).doesNotContain(reference);
+        page.screenshot("08-suivi-introuvable");
     }
 }
