@@ -134,7 +134,7 @@ class ConsolePagesIntegrationTest extends IntegrationTest {
                         containsString("Conseillers en économie sociale et familiale"),
                         containsString("Familles suivies résidant dans un département voisin."),
                         containsString("73 et 74"),
-                        containsString("Convention Cafpro en cours avec un autre département ?"))))
+                        containsString("Convention Cafpro en cours avec un autre département"))))
                 .andExpect(content().string(allOf(
                         containsString("À examiner"),
                         containsString("T1_ORGANISATION_TO_CHECK"),
