@@ -5,6 +5,8 @@ import fr.caf38.cdap.events.value.OrganisationType;
 import fr.caf38.cdap.events.value.Profile;
 import fr.caf38.cdap.events.value.StaffRole;
 
+import fr.caf38.cdap.wording.Wording;
+
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,34 +17,34 @@ import java.util.regex.Pattern;
  * {@code anchor} the element the error summary links to (the first choice of a group).
  */
 enum FormField {
-    CAF("cafDepartment", "cafDepartment", "Caf destinataire", Kind.TEXT),
-    LEGAL_NAME("organisation.legalName", "legalName", "Raison sociale", Kind.TEXT),
-    SIRET("organisation.siret", "siret", "Numéro SIRET", Kind.TEXT),
-    ADDRESS_LINE1("organisation.address.line1", "address-line1", "Adresse", Kind.TEXT),
-    ADDRESS_LINE2("organisation.address.line2", "address-line2", "Complément d’adresse", Kind.TEXT),
-    POSTAL_CODE("organisation.address.postalCode", "postalCode", "Code postal", Kind.TEXT),
-    CITY("organisation.address.city", "city", "Commune", Kind.TEXT),
-    EMAIL("organisation.email", "email", "Adresse mail", Kind.TEXT),
-    PHONE("organisation.phone", "phone", "Téléphone", Kind.TEXT),
-    PROFILE("profile", "profile", "Type de consultation", Kind.CHOICE, Profile.values()[0]),
-    T1_ORGANISATION_TYPE("t1.organisationType", "t1-organisationType", "Type d’organisme (profil T1)", Kind.CHOICE,
-            OrganisationType.values()[0]),
-    T1_STAFF_ROLES("t1.staffRoles", "t1-staffRoles", "Personnels concernés (profil T1)", Kind.CHECKBOXES,
+    CAF("cafDepartment", "cafDepartment", "answer.caf", null, Kind.TEXT),
+    LEGAL_NAME("organisation.legalName", "legalName", "answer.legalName", null, Kind.TEXT),
+    SIRET("organisation.siret", "siret", "answer.siret", null, Kind.TEXT),
+    ADDRESS_LINE1("organisation.address.line1", "address-line1", "answer.address", null, Kind.TEXT),
+    ADDRESS_LINE2("organisation.address.line2", "address-line2", "answer.addressLine2", null, Kind.TEXT),
+    POSTAL_CODE("organisation.address.postalCode", "postalCode", "answer.postalCode", null, Kind.TEXT),
+    CITY("organisation.address.city", "city", "answer.city", null, Kind.TEXT),
+    EMAIL("organisation.email", "email", "answer.email", null, Kind.TEXT),
+    PHONE("organisation.phone", "phone", "answer.phone", null, Kind.TEXT),
+    PROFILE("profile", "profile", "answer.profile", null, Kind.CHOICE, Profile.values()[0]),
+    T1_ORGANISATION_TYPE("t1.organisationType", "t1-organisationType", "answer.organisationType", Profile.T1,
+            Kind.CHOICE, OrganisationType.values()[0]),
+    T1_STAFF_ROLES("t1.staffRoles", "t1-staffRoles", "answer.staffRoles", Profile.T1, Kind.CHECKBOXES,
             StaffRole.values()[0]),
-    T2_SUBSIDY("t2.receivesCafSocialActionSubsidy", "t2-subsidy", "Subvention d’action sociale de la Caf (profil T2)",
-            Kind.YES_NO),
-    T2_SUBSIDY_REFERENCE("t2.subsidyReference", "t2-subsidyReference", "Référence de la subvention (profil T2)",
+    T2_SUBSIDY("t2.receivesCafSocialActionSubsidy", "t2-subsidy", "answer.subsidy", Profile.T2, Kind.YES_NO),
+    T2_SUBSIDY_REFERENCE("t2.subsidyReference", "t2-subsidyReference", "answer.subsidyReference", Profile.T2,
             Kind.TEXT),
-    T4_INSTRUCTOR_NUMBER("t4.instructorNumber", "t4-instructorNumber", "Numéro instructeur (profil T4)", Kind.TEXT),
-    T9_MEASURES("t9.measures", "t9-measures", "Mesures exercées (profil T9)", Kind.CHECKBOXES, Measure.values()[0]),
-    OTHER_NEED("otherNeed", "otherNeed", "Votre besoin (autre profil)", Kind.TEXT),
-    CAFPRO("cafproConvention.inOtherDepartment", "cafpro", "Convention Cafpro avec un autre département", Kind.YES_NO),
-    CAFPRO_DEPARTMENTS("cafproConvention.departments", "cafpro-departments",
-            "Départements de la convention Cafpro", Kind.DEPARTMENTS),
-    OTHER_CAF("otherCafAccess.needed", "otherCaf", "Consultation des dossiers d’une autre Caf", Kind.YES_NO),
-    OTHER_CAF_MOTIVATION("otherCafAccess.motivation", "otherCaf-motivation", "Motivation de la demande",
+    T4_INSTRUCTOR_NUMBER("t4.instructorNumber", "t4-instructorNumber", "answer.instructorNumber", Profile.T4,
             Kind.TEXT),
-    OTHER_CAF_DEPARTMENTS("otherCafAccess.departments", "otherCaf-departments", "Départements de l’autre Caf",
+    T9_MEASURES("t9.measures", "t9-measures", "answer.measures", Profile.T9, Kind.CHECKBOXES, Measure.values()[0]),
+    OTHER_NEED("otherNeed", "otherNeed", "answer.otherNeed", Profile.OTHER, Kind.TEXT),
+    CAFPRO("cafproConvention.inOtherDepartment", "cafpro", "answer.cafproConvention", null, Kind.YES_NO),
+    CAFPRO_DEPARTMENTS("cafproConvention.departments", "cafpro-departments", "answer.cafproDepartments", null,
+            Kind.DEPARTMENTS),
+    OTHER_CAF("otherCafAccess.needed", "otherCaf", "answer.otherCafAccess", null, Kind.YES_NO),
+    OTHER_CAF_MOTIVATION("otherCafAccess.motivation", "otherCaf-motivation", "answer.otherCafMotivation", null,
+            Kind.TEXT),
+    OTHER_CAF_DEPARTMENTS("otherCafAccess.departments", "otherCaf-departments", "answer.otherCafDepartments", null,
             Kind.DEPARTMENTS);
 
     /** How a field is filled in, which decides how its errors are worded and where the summary points. */
@@ -56,14 +58,20 @@ enum FormField {
     private final Kind kind;
     private final String firstChoice;
 
-    FormField(String fieldName, String id, String label, Kind kind) {
-        this(fieldName, id, label, kind, null);
+    FormField(String fieldName, String id, String labelKey, Profile profile, Kind kind) {
+        this(fieldName, id, labelKey, profile, kind, null);
     }
 
-    FormField(String fieldName, String id, String label, Kind kind, Enum<?> firstChoice) {
+    /**
+     * @param labelKey the answer's name in the one wording (the same the emails and the agents read)
+     * @param profile  the profile whose question it is, said after the name; null for every profile's
+     */
+    FormField(String fieldName, String id, String labelKey, Profile profile, Kind kind, Enum<?> firstChoice) {
         this.fieldName = fieldName;
         this.id = id;
-        this.label = label;
+        this.label = profile == null ? Wording.text(labelKey)
+                : profile == Profile.OTHER ? Wording.text("answer.ofOtherProfile", Wording.text(labelKey))
+                : Wording.text("answer.ofProfile", Wording.text(labelKey), profile.name());
         this.kind = kind;
         this.firstChoice = firstChoice == null ? null : firstChoice.name();
     }

@@ -56,6 +56,11 @@ public class PartnerWording {
         return List.of(Measure.values());
     }
 
+    /** Any text of the one wording, by key (the template names the key literally). */
+    public String text(String key, Object... args) {
+        return Wording.text(key, args);
+    }
+
     public String profile(Profile profile) {
         return Wording.of(profile);
     }

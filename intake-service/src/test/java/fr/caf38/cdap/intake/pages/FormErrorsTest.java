@@ -27,7 +27,7 @@ class FormErrorsTest {
         assertThat(errors.summary()).containsExactly(
                 new FormErrors.SummaryItem("legalName", "Raison sociale : Ce champ ne doit pas dépasser 200 caractères."),
                 new FormErrors.SummaryItem("phone", "Téléphone : " + ErrorCode.PHONE_INVALID.message()),
-                new FormErrors.SummaryItem("otherCaf-oui", "Consultation des dossiers d’une autre Caf : Choisissez une réponse."));
+                new FormErrors.SummaryItem("otherCaf-oui", "Utilité de consulter les dossiers des allocataires d’une autre Caf : Choisissez une réponse."));
     }
 
     @Test

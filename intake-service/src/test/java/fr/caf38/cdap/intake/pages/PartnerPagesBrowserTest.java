@@ -166,7 +166,7 @@ class PartnerPagesBrowserTest {
                 "Numéro SIRET : Ce numéro SIRET n'existe pas",
                 "Adresse mail : L'adresse électronique n'est pas valide",
                 "Numéro instructeur (profil T4) : Ce champ est obligatoire.",
-                "Départements de la convention Cafpro : « 38 » : Ce département est celui de la Caf");
+                "Département(s) de la convention Cafpro : « 38 » : Ce département est celui de la Caf");
         assertThat(page.id("siret-erreur").getText()).contains("Ce numéro SIRET n'existe pas");
         assertThat(page.id("siret").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(page.id("siret").getAttribute("aria-describedby")).contains("siret-erreur");

@@ -281,9 +281,9 @@ class PartnerPagesIntegrationTest {
         assertInOrder(page, "href=\"#legalName\">Raison sociale : Ce champ est obligatoire.",
                 "href=\"#siret\">Numéro SIRET : Ce numéro SIRET n&#39;existe pas",
                 "href=\"#email\">Adresse mail : L&#39;adresse électronique n&#39;est pas valide",
-                "href=\"#t1-staffRoles-SOCIAL_WORKER\">Personnels concernés (profil T1) : Cochez au moins une case.",
-                "href=\"#otherCaf-departments\">Départements de l’autre Caf : « 99 » : Code de département inconnu",
-                "href=\"#otherCaf-departments\">Départements de l’autre Caf : « 38 » : Ce département est celui de la Caf");
+                "href=\"#t1-staffRoles-SOCIAL_WORKER\">Personnels qui consulteraient les dossiers (profil T1) : Cochez au moins une case.",
+                "href=\"#otherCaf-departments\">Département(s) d’une autre Caf : « 99 » : Code de département inconnu",
+                "href=\"#otherCaf-departments\">Département(s) d’une autre Caf : « 38 » : Ce département est celui de la Caf");
         // Next to the field: the message, tied to the input.
         assertThat(page).contains("id=\"siret-erreur\"", "aria-describedby=\"siret-aide siret-erreur\"")
                 .containsPattern("id=\"siret\"[^>]*value=\"" + badSiret + "\"[^>]*aria-invalid=\"true\"")
@@ -309,8 +309,8 @@ class PartnerPagesIntegrationTest {
         String page = html(mvc.perform(submit(form)).andExpect(status().isBadRequest()).andReturn());
 
         assertThat(page).contains("href=\"#profile-T1\">Type de consultation : Choisissez une réponse.",
-                "href=\"#cafpro-oui\">Convention Cafpro avec un autre département : Choisissez une réponse.",
-                "href=\"#otherCaf-oui\">Consultation des dossiers d’une autre Caf : Choisissez une réponse.",
+                "href=\"#cafpro-oui\">Convention Cafpro en cours avec un autre département : Choisissez une réponse.",
+                "href=\"#otherCaf-oui\">Utilité de consulter les dossiers des allocataires d’une autre Caf : Choisissez une réponse.",
                 "id=\"profile-erreur\"", "id=\"cafpro-erreur\"", "id=\"otherCaf-erreur\"");
     }
 
