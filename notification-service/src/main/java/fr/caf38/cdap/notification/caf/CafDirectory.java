@@ -1,12 +1,14 @@
 package fr.caf38.cdap.notification.caf;
 
 import fr.caf38.cdap.events.value.DepartmentCode;
+import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** Finds a Caf's identity by its département code; checked once at start-up. */
+@Component
 public class CafDirectory {
     private final Map<String, Caf> cafs = new LinkedHashMap<>();
 

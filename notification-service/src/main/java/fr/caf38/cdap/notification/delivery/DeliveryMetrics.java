@@ -4,6 +4,7 @@ import fr.caf38.cdap.events.value.NotificationKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Map;
  * {@code notifications.pending} and {@code notifications.oldest.pending.age} (gauges of what this
  * instance holds in memory: a scrape never reads the store; across instances, sum or take the max).
  */
+@Component
 public class DeliveryMetrics {
     private final Map<NotificationKind, Counter> sent = new EnumMap<>(NotificationKind.class);
     private final Map<NotificationKind, Counter> failed = new EnumMap<>(NotificationKind.class);

@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.springframework.stereotype.Component;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  * HTML), UTF-8, exactly one recipient, and the notification's own Message-ID on every attempt.
  * Every header value is cleaned of line breaks, so none can add a header.
  */
+@Component
 public class MailComposer {
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 

@@ -16,6 +16,8 @@ import fr.caf38.cdap.notification.store.NotificationStore.Holder;
 import fr.caf38.cdap.notification.store.NotificationStore.Predecessors;
 import fr.caf38.cdap.notification.store.NotificationStore.Sent;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -58,6 +60,7 @@ import java.util.concurrent.TimeUnit;
  * <p>SMTP has no idempotency: a crash between the server's acceptance and the record of it sends
  * the email again after the lease, with the same Message-ID, so the duplicate is recognisable.
  */
+@Component
 public class NotificationSender implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
     /** Bounds one drain, so a zero back-off cannot keep the thread busy for ever. */
@@ -89,6 +92,7 @@ public class NotificationSender implements SmartLifecycle {
     }
 
     /** @param traces sending an email is a span of the trace that caused it, and so is its PartnerNotified */
+    @Autowired
     public NotificationSender(NotificationStore store, JavaMailSenderImpl mailSender, MailComposer composer,
                               NotificationProperties properties, DeliveryMetrics metrics, Clock clock,
                               EventTraces traces) {

@@ -4,6 +4,7 @@ import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.RequestAmended;
 import fr.caf38.cdap.events.RequestSubmitted;
 import fr.caf38.cdap.notification.caf.Caf;
+import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -25,6 +26,7 @@ import java.util.Set;
  * Its own engine, not the web one: the service has no pages, and an email is rendered when its
  * notification is stored, outside any request.
  */
+@Component
 public class EmailRenderer {
     private static final Locale FRENCH = Locale.FRANCE;
 

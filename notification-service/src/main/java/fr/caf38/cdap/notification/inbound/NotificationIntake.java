@@ -11,6 +11,8 @@ import fr.caf38.cdap.notification.delivery.NotificationSender;
 import fr.caf38.cdap.notification.store.Notification;
 import fr.caf38.cdap.notification.store.NotificationStore;
 import fr.caf38.cdap.notification.store.NotificationStore.Holder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ import java.util.function.Function;
  * and sent here), and an event whose handling was interrupted gets the missing one on redelivery.
  * The order in which the emails go out is the sender's business (the ordering rule), not the batch's.
  */
+@Component
 public class NotificationIntake {
     private static final Logger log = LoggerFactory.getLogger(NotificationIntake.class);
 
@@ -41,6 +44,7 @@ public class NotificationIntake {
     }
 
     /** @param traces each email keeps the trace of the record that caused it, for its sending span */
+    @Autowired
     public NotificationIntake(NotificationPlanner planner, NotificationStore store, NotificationSender sender,
                               EventTraces traces) {
         this.traces = traces;

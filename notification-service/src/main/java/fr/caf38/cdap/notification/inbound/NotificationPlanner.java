@@ -18,6 +18,7 @@ import fr.caf38.cdap.notification.store.Audience;
 import fr.caf38.cdap.notification.store.Notification;
 import fr.caf38.cdap.notification.store.NotificationIds;
 import fr.caf38.cdap.notification.store.NotificationStatus;
+import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,7 @@ import java.util.UUID;
  * ({@link NotificationIds}): the same event always plans the same _ids. Each partner email also
  * names, by key, the one it comes after ({@link Notification#follows()}), for the ordering rule.
  */
+@Component
 public class NotificationPlanner {
     private final EmailRenderer emails;
     private final CafDirectory cafs;

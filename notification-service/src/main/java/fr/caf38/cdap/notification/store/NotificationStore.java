@@ -6,6 +6,7 @@ import fr.caf38.cdap.messaging.outbox.Outbox;
 import fr.caf38.cdap.messaging.store.CollectionIndexes;
 import fr.caf38.cdap.messaging.store.IndexedStore;
 import fr.caf38.cdap.notification.store.Notification.Fields;
+import org.springframework.stereotype.Component;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -38,6 +39,7 @@ import java.util.Set;
  * agents' search, the start-up scan and the recovery sweep's queries on the pending entries read
  * more than they name.
  */
+@Component
 public class NotificationStore implements IndexedStore {
     private final MongoTemplate mongo;
     private final Outbox outbox;
