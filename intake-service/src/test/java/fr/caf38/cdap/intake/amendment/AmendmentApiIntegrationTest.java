@@ -124,6 +124,9 @@ class AmendmentApiIntegrationTest {
                 .andExpect(jsonPath("$.statusUrl").value(Api.SUBMISSIONS + "/" + request.requestId()));
 
         Map<String, Object> view = view(request);
+        assertThat(view.keySet()).as("the contract's fields, no more").containsExactlyInAnyOrder("requestId",
+                "reference", "status", "profile", "revision", "submittedAt", "updatedAt", "decision", "decisions",
+                "timeline");
         assertThat(view).containsEntry("status", "SUBMITTED").containsEntry("revision", 2);
         assertThat(((Map<?, ?>) view.get("decision")).get("motive")).isEqualTo(MESSAGE);
         assertThat(((List<?>) view.get("decisions"))).hasSize(2);
