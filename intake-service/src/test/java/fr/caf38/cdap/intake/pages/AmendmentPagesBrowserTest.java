@@ -20,9 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static fr.caf38.cdap.intake.pages.FormPosts.submit;
 import static fr.caf38.cdap.intake.pages.FormPosts.t2WithoutReference;
@@ -170,9 +166,9 @@ class AmendmentPagesBrowserTest {
         page.screenshot("04-suivi-apres-modification");
 
         // The server saw the browser's post come from the relay's address, not from 127.0.0.1.
-        await().atMost(Duration.ofSeconds(10)).until(() -> accessLog()
+        await().atMost(Duration.ofSeconds(10)).until(() -> AccessLog.read()
                 .contains(relay.clientAddress() + " - - "));
-        assertThat(accessLog()).containsPattern(Pattern.quote(relay.clientAddress())
+        assertThat(AccessLog.read()).containsPattern(Pattern.quote(relay.clientAddress())
                 + " [^\\n]*\"POST /suivi/" + request.requestId() + "/modifier HTTP/1.1\" 303");
     }
 
@@ -205,19 +201,5 @@ class AmendmentPagesBrowserTest {
         } finally {
             chromium.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         }
-    }
-
-    private static String accessLog() throws Exception {
-        Path folder = Path.of("target", "tomcat", "logs");
-        if (!Files.isDirectory(folder)) {
-            return "";
-        }
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("access_log")).toList()) {
-                all.append(Files.readString(file, StandardCharsets.UTF_8));
-            }
-        }
-        return all.toString();
     }
 }

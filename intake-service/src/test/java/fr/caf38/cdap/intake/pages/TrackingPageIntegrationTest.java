@@ -22,8 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +29,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static fr.caf38.cdap.intake.pages.FormPosts.submit;
 import static fr.caf38.cdap.intake.pages.FormPosts.validT1;
@@ -165,21 +162,7 @@ class TrackingPageIntegrationTest {
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 
-        Path logs = Path.of("target", "tomcat", "logs");
-        await().atMost(Duration.ofSeconds(10)).until(() -> accessLog(logs).contains("/suivi/" + request.requestId()));
-        assertThat(accessLog(logs)).doesNotContain(request.token()).doesNotContain("token=");
-    }
-
-    private static String accessLog(Path folder) throws Exception {
-        if (!Files.isDirectory(folder)) {
-            return "";
-        }
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("access_log")).toList()) {
-                all.append(Files.readString(file, StandardCharsets.UTF_8));
-            }
-        }
-        return all.toString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> AccessLog.read().contains("/suivi/" + request.requestId()));
+        assertThat(AccessLog.read()).doesNotContain(request.token()).doesNotContain("token=");
     }
 }
