@@ -40,8 +40,6 @@ import java.net.URI;
 @RequestMapping(WebConfiguration.SUBMISSIONS)
 @Tag(name = "Demandes d'accès")
 public class AmendmentController {
-    static final String TRACKING_TOKEN = "X-Tracking-Token";
-
     private final TrackedRequests tracked;
     private final AccessRequestBodyConverter bodies;
     private final AmendmentRules rules;
@@ -75,7 +73,7 @@ public class AmendmentController {
     @PutMapping(path = "/{requestId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<AmendmentResponse> amend(
             @PathVariable String requestId,
-            @RequestHeader(name = TRACKING_TOKEN, required = false) String token,
+            @RequestHeader(name = WebConfiguration.TRACKING_TOKEN, required = false) String token,
             @RequestHeader(name = BodyCheck.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             HttpServletRequest http) throws IOException {
         AccessRequest current = tracked.find(requestId, token).orElseThrow(() -> ApiProblem.of(ProblemCode.NOT_FOUND));

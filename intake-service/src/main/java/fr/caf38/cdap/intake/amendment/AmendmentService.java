@@ -1,7 +1,6 @@
 package fr.caf38.cdap.intake.amendment;
 
 import fr.caf38.cdap.events.RequestAmended;
-import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.intake.IntakeProperties;
 import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.intake.request.AccessRequests;
@@ -12,8 +11,6 @@ import fr.caf38.cdap.intake.validation.ValidRequest;
 import fr.caf38.cdap.messaging.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.core.TypeInformation;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
@@ -35,16 +32,16 @@ public class AmendmentService {
     /** A revision claimed this long ago whose amendment never reached the request was abandoned (its writer died). */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
-    private final MongoTemplate mongo;
+    private final AccessRequests requests;
     private final IdempotencyKeys keys;
     private final RequestRevisions revisions;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration keyRetention;
 
-    public AmendmentService(MongoTemplate mongo, IdempotencyKeys keys, RequestRevisions revisions, Outbox outbox,
+    public AmendmentService(AccessRequests requests, IdempotencyKeys keys, RequestRevisions revisions, Outbox outbox,
                             Clock clock, IntakeProperties properties) {
-        this.mongo = mongo;
+        this.requests = requests;
         this.keys = keys;
         this.revisions = revisions;
         this.outbox = outbox;
@@ -69,11 +66,6 @@ public class AmendmentService {
 
     /** The key already names another submission or amendment, or this one with a body of another meaning. */
     public record KeyReused(String idempotencyKey) implements AmendmentResult {
-    }
-
-    /** Whether a request may be amended now: an agent asked for changes to its latest revision. */
-    public static boolean awaitsChanges(AccessRequest request) {
-        return DecisionStatus.CHANGES_REQUESTED.name().equals(request.status());
     }
 
     /**
@@ -108,7 +100,7 @@ public class AmendmentService {
                 revision = claimed.revision();
             }
         }
-        if (!awaitsChanges(current) || revision != current.revision() + 1) {
+        if (!current.awaitsChanges() || revision != current.revision() + 1) {
             return refused(current, keyClaimed);
         }
         RequestRevisions.Revision mine = RequestRevisions.Revision.of(current.requestId(), revision, valid.request(),
@@ -144,11 +136,9 @@ public class AmendmentService {
         RequestAmended event = RequestAmended.of(current.requestId(), current.reference(), current.cafDepartment(),
                 revision.amendedAt(), revision.revision(), valid.request());
         TimelineEntry step = new TimelineEntry(revision.amendedAt(), AMENDED, event.eventId().toString());
-        Update update = new Update()
-                .set(AccessRequests.REQUEST, mongoValue(valid.request(), valid.request().getClass()))
-                .max(AccessRequests.REVISION, revision.revision())
-                .max(AccessRequests.UPDATED_AT, revision.amendedAt())
-                .addToSet(AccessRequests.TIMELINE, mongoValue(step, TimelineEntry.class));
+        Update update = requests.step(step)
+                .set(AccessRequests.REQUEST, requests.mongoValue(valid.request(), valid.request().getClass()))
+                .max(AccessRequests.REVISION, revision.revision());
         if (!outbox.updateById(AccessRequest.class, current.id(), update, event)) {
             throw new IllegalStateException("Request " + current.id() + " vanished while being amended");
         }
@@ -157,8 +147,4 @@ public class AmendmentService {
     }
 
     public static final String AMENDED = "AMENDED";
-
-    private Object mongoValue(Object value, Class<?> type) {
-        return mongo.getConverter().convertToMongoType(value, TypeInformation.of(type));
-    }
 }

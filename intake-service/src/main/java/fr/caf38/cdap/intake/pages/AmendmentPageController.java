@@ -92,7 +92,7 @@ public class AmendmentPageController {
         if (current == null) {
             return TrackingPageController.notFound();
         }
-        if (!AmendmentService.awaitsChanges(current)) {
+        if (!current.awaitsChanges()) {
             return notModifiable(current, token);
         }
         return form(current, token, FormAnswers.of(current.request(), current.cafDepartment()), FormErrors.none(),
@@ -123,7 +123,7 @@ public class AmendmentPageController {
             return form(current, token, answers, FormErrors.none(), PartnerFormController.CSRF_NOTICE, formKey,
                     HttpStatus.FORBIDDEN, request, response);
         }
-        boolean awaiting = AmendmentService.awaitsChanges(current);
+        boolean awaiting = current.awaitsChanges();
         Validation validation = rules.validate(current, answers.toForm());
         List<InputError> errors = PartnerFormController.errors(validation, answers);
         if (!errors.isEmpty()) {

@@ -49,10 +49,11 @@ public class TrackingPageController {
         List<StatusView.Decision> newestFirst = new ArrayList<>(view.decisions());
         Collections.reverse(newestFirst);
         ModelAndView page = new ModelAndView("suivi").addObject("view", view)
+                .addObject("awaitingChanges", request.awaitsChanges())
                 .addObject("decisions", newestFirst)
                 .addObject("answers", request.request())
                 .addObject("caf", request.cafDepartment().value());
-        if (view.awaitingChanges()) {
+        if (request.awaitsChanges()) {
             page.addObject("amendPath", AmendmentPageController.link(request.requestId(), token))
                     .addObject("message", AmendmentPageController.message(request));
         }

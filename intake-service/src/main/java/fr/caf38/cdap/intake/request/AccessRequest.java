@@ -1,6 +1,7 @@
 package fr.caf38.cdap.intake.request;
 
 import fr.caf38.cdap.events.request.SubmittedRequest;
+import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -89,6 +90,14 @@ public record AccessRequest(
             return storedStatus;
         }
         return shown.revision() < revision() ? SUBMITTED : shown.status().name();
+    }
+
+    /**
+     * Whether the partner may amend the request now: an agent asked for changes to its latest revision (the
+     * status is then {@code CHANGES_REQUESTED}; after an amendment it is {@code SUBMITTED} again).
+     */
+    public boolean awaitsChanges() {
+        return DecisionStatus.CHANGES_REQUESTED.name().equals(status());
     }
 
     /** Every decision applied, in the order they were taken ({@code decisionNumber}). */

@@ -2,7 +2,9 @@ package fr.caf38.cdap.intake.request;
 
 import fr.caf38.cdap.messaging.store.CollectionIndexes;
 import fr.caf38.cdap.messaging.store.IndexedStore;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -45,6 +47,19 @@ public class AccessRequests implements IndexedStore {
     @Override
     public List<CollectionIndexes> indexes() {
         return List.of(new CollectionIndexes(AccessRequest.COLLECTION, List.of(), FORMER_INDEXES));
+    }
+
+    /**
+     * The update that adds a step to a request's timeline: {@code $addToSet} of the entry (its event id makes a
+     * second application change nothing) and {@code $max} of {@code updatedAt}.
+     */
+    public Update step(TimelineEntry entry) {
+        return new Update().addToSet(TIMELINE, mongoValue(entry, TimelineEntry.class)).max(UPDATED_AT, entry.at());
+    }
+
+    /** A value as the store keeps it under a field declared as {@code type} (for targeted updates). */
+    public Object mongoValue(Object value, Class<?> type) {
+        return mongo.getConverter().convertToMongoType(value, TypeInformation.of(type));
     }
 
     public Optional<AccessRequest> findById(UUID requestId) {

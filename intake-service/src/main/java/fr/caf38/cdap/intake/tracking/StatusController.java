@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(WebConfiguration.SUBMISSIONS)
 @Tag(name = "Demandes d'accès")
 public class StatusController {
-    static final String TRACKING_TOKEN = "X-Tracking-Token";
 
     private final TrackedRequests tracked;
 
@@ -39,7 +38,7 @@ public class StatusController {
                     @ApiResponse(responseCode = "404", description = "Demande inconnue ou jeton incorrect")})
     @GetMapping(path = "/{requestId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<StatusView> status(@PathVariable String requestId,
-                                             @RequestHeader(name = TRACKING_TOKEN, required = false) String token) {
+                                             @RequestHeader(name = WebConfiguration.TRACKING_TOKEN, required = false) String token) {
         StatusView view = tracked.find(requestId, token).map(StatusView::of)
                 .orElseThrow(() -> ApiProblem.of(ProblemCode.NOT_FOUND));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);

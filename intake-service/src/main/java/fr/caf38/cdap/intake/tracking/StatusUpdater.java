@@ -5,11 +5,11 @@ import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.PartnerNotified;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.request.AccessRequest;
+import fr.caf38.cdap.intake.request.AccessRequests;
 import fr.caf38.cdap.intake.request.RequestDecision;
 import fr.caf38.cdap.intake.request.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.bulk.BulkWriteResult;
 import org.springframework.data.mongodb.core.BulkOperations;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +25,6 @@ import java.util.UUID;
 
 import static fr.caf38.cdap.intake.request.AccessRequests.DECISIONS;
 import static fr.caf38.cdap.intake.request.AccessRequests.LATEST_DECISION;
-import static fr.caf38.cdap.intake.request.AccessRequests.TIMELINE;
-import static fr.caf38.cdap.intake.request.AccessRequests.UPDATED_AT;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -46,10 +43,12 @@ public class StatusUpdater {
     public enum StatusUpdateResult { APPLIED, DUPLICATE, UNKNOWN_REQUEST }
 
     private final MongoTemplate mongo;
+    private final AccessRequests requests;
     private final IntakeMetrics metrics;
 
-    public StatusUpdater(MongoTemplate mongo, IntakeMetrics metrics) {
+    public StatusUpdater(MongoTemplate mongo, AccessRequests requests, IntakeMetrics metrics) {
         this.mongo = mongo;
+        this.requests = requests;
         this.metrics = metrics;
     }
 
@@ -83,15 +82,15 @@ public class StatusUpdater {
                 event.eventId().toString());
         RequestDecision decision = new RequestDecision(event.status(), event.decidedBy(), event.occurredAt(),
                 event.findings(), event.motive(), event.decisionNumber(), event.revision());
-        return timeline(entry, event.occurredAt())
-                .set(DECISIONS + "." + event.decisionNumber(), mongoValue(decision, RequestDecision.class))
+        return requests.step(entry)
+                .set(DECISIONS + "." + event.decisionNumber(), requests.mongoValue(decision, RequestDecision.class))
                 .max(LATEST_DECISION, event.decisionNumber());
     }
 
     private Update update(PartnerNotified event) {
         TimelineEntry entry = new TimelineEntry(event.sentAt(), "EMAIL_SENT_" + event.kind().name(),
                 event.eventId().toString());
-        return timeline(entry, event.sentAt());
+        return requests.step(entry);
     }
 
     private record IdUpdate(UUID requestId, Update update) {
@@ -124,13 +123,6 @@ public class StatusUpdater {
         metrics.statusEvents(type, StatusUpdateResult.UNKNOWN_REQUEST.name(), unknown);
     }
 
-    private Update timeline(TimelineEntry entry, Instant at) {
-        return new Update().addToSet(TIMELINE, mongoValue(entry, TimelineEntry.class)).max(UPDATED_AT, at);
-    }
-
-    private Object mongoValue(Object value, Class<?> type) {
-        return mongo.getConverter().convertToMongoType(value, TypeInformation.of(type));
-    }
 
     private StatusUpdateResult outcome(UUID requestId, String type, Update update) {
         UpdateResult result = mongo.updateFirst(Query.query(where("_id").is(requestId.toString())), update,

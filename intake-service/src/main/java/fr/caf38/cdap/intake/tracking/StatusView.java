@@ -49,9 +49,4 @@ public record StatusView(UUID requestId, String reference, String status, Profil
                 Decision.of(request.decision()), request.allDecisions().stream().map(Decision::of).toList(),
                 timeline);
     }
-
-    /** Whether the partner may amend the request now: an agent asked for changes to its latest revision. */
-    public boolean awaitingChanges() {
-        return DecisionStatus.CHANGES_REQUESTED.name().equals(status);
-    }
 }

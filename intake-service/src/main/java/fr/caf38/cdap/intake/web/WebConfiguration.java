@@ -13,6 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
     public static final String SUBMISSIONS = "/api/v1/access-requests";
+    /** The header that carries a request's tracking token, for reading and amending it. */
+    public static final String TRACKING_TOKEN = "X-Tracking-Token";
 
     private final RateLimitInterceptor rateLimit;
 
