@@ -37,7 +37,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -202,7 +205,8 @@ public class AgentSecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden));
+                        .accessDeniedHandler(forbidden))
+                .headers(AgentSecurityAutoConfiguration::writtenBeforeTheRequest);
         if (properties.hasIssuer()) {
             JwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuerUri());
             http.oauth2ResourceServer(server -> server
@@ -210,6 +214,22 @@ public class AgentSecurityAutoConfiguration {
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFromClaim())));
         }
         return http;
+    }
+
+    /**
+     * The security headers are written on the request's own thread, before it is handled, instead of when
+     * the response is committed: a streamed answer (the CSV exports) is committed by the async thread that
+     * writes it while the request thread leaves the filters, and two threads must never write a response's
+     * headers at once (seen as a {@code ConcurrentModificationException}).
+     */
+    public static void writtenBeforeTheRequest(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        });
     }
 
     private static JwtAuthenticationConverter rolesFromClaim() {

@@ -52,9 +52,11 @@ class ConsoleSecurityConfiguration {
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl(SIGN_IN + "?deconnexion"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(accessDenied()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> {
+                    AgentSecurityAutoConfiguration.writtenBeforeTheRequest(headers);
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+                });
         return http.build();
     }
 
