@@ -1,5 +1,8 @@
 package fr.caf38.cdap.security;
 
+import fr.caf38.cdap.input.problem.CommonProblem;
+import fr.caf38.cdap.input.problem.ProblemJson;
+import fr.caf38.cdap.wording.Wording;
 import fr.caf38.cdap.security.signin.SignInFailures;
 import fr.caf38.cdap.security.signin.SignInLockedException;
 import fr.caf38.cdap.security.signin.SignInProperties;
@@ -144,7 +147,7 @@ public class AgentSecurityAutoConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(AGENT));
         return stateless(http, properties, signIn,
-                forbidden("Cette action est réservée aux agents de la Caf.")).build();
+                forbidden(CommonProblem.ACCESS_DENIED.detail())).build();
     }
 
     @Bean
@@ -156,7 +159,7 @@ public class AgentSecurityAutoConfiguration {
                         .requestMatchers(OPEN_HEALTH).permitAll()
                         .anyRequest().hasAnyRole(MONITORING, AGENT));
         return stateless(http, properties, signIn,
-                forbidden("Ces informations sont réservées à la supervision et aux agents de la Caf.")).build();
+                forbidden(CommonProblem.ACCESS_DENIED.detailFor("monitoring"))).build();
     }
 
     @Bean
@@ -178,8 +181,7 @@ public class AgentSecurityAutoConfiguration {
             log.warn("Request refused by the firewall ({} from {}): {}", request.getMethod(), request.getRemoteAddr(),
                     printable(exception.getMessage()));
             if (machinePath(request)) {
-                Problems.write(response, HttpStatus.BAD_REQUEST,
-                        "Requête refusée : son adresse ou ses en-têtes contiennent des caractères non autorisés.");
+                ProblemJson.write(response, CommonProblem.BAD_REQUEST, CommonProblem.BAD_REQUEST.detailFor("refused"));
             } else {
                 response.sendError(HttpStatus.BAD_REQUEST.value());
             }
@@ -250,29 +252,29 @@ public class AgentSecurityAutoConfiguration {
         return (request, response, exception) -> {
             if (exception instanceof SignInLockedException locked) {
                 response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
-                Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, lockedMessage(locked));
+                ProblemJson.write(response, CommonProblem.SIGN_IN_LOCKED, lockedMessage(locked));
                 return;
             }
             if (exception instanceof InternalAuthenticationServiceException) {
                 // The sign-in counts could not be read or written (the store away): no way to check safely.
                 response.setHeader("Retry-After", "30");
-                Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
-                        "Connexion momentanément impossible : réessayez dans quelques instants.");
+                ProblemJson.write(response, CommonProblem.SIGN_IN_UNAVAILABLE, CommonProblem.SIGN_IN_UNAVAILABLE.detail());
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"cdap-agents\"");
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "Authentification requise.");
+            ProblemJson.write(response, CommonProblem.AUTHENTICATION_REQUIRED,
+                    CommonProblem.AUTHENTICATION_REQUIRED.detail());
         };
     }
 
     /** The French message of a lock, for the API and the console alike. */
     public static String lockedMessage(SignInLockedException locked) {
         long minutes = (locked.retryAfterSeconds() + 59) / 60;
-        return "Trop de tentatives de connexion échouées pour cet identifiant ou depuis cette adresse : "
-                + "réessayez dans " + minutes + (minutes > 1 ? " minutes." : " minute.");
+        return CommonProblem.SIGN_IN_LOCKED.detail(
+                Wording.text(minutes > 1 ? "signIn.minutes" : "signIn.minute", minutes));
     }
 
     static AccessDeniedHandler forbidden(String detail) {
-        return (request, response, exception) -> Problems.write(response, HttpStatus.FORBIDDEN, detail);
+        return (request, response, exception) -> ProblemJson.write(response, CommonProblem.ACCESS_DENIED, detail);
     }
 }

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.intake;
 
+import fr.caf38.cdap.intake.pages.DecisionPublisher;
 import fr.caf38.cdap.testinfra.WithInfrastructure;
 import fr.caf38.cdap.testinfra.store.StoreCommandGuardConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,13 +16,14 @@ import java.lang.annotation.Target;
  * The one Spring configuration of the module's integration tests, on the shared embedded broker and
  * store, so every test class shares one context (and one member of consumer group {@code intake}).
  * The server listens on a random port for the browser tests; the other tests use MockMvc. The store
- * client records its commands on demand ({@code StoreCommandRecorder}), for the key-access guard.
+ * client records its commands on demand ({@code StoreCommandRecorder}), for the key-access guard; a
+ * {@code DecisionPublisher} plays eligibility and notification for the pages' tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @WithInfrastructure
-@Import(StoreCommandGuardConfiguration.class)
+@Import({StoreCommandGuardConfiguration.class, DecisionPublisher.class})
 public @interface IntakeIntegrationTest {
 }

@@ -46,9 +46,9 @@ public final class Wording {
         return text(key(value));
     }
 
-    /** The value in another role, e.g. {@code of(DecisionStatus.APPROVED, "timeline")}. */
-    public static String of(Enum<?> value, String role) {
-        return text(key(value) + "." + role);
+    /** The value in another role, e.g. {@code of(DecisionStatus.APPROVED, "timeline")}, its {@code {n}} filled. */
+    public static String of(Enum<?> value, String role, Object... args) {
+        return text(key(value) + "." + role, args);
     }
 
     /** A finding's sentence for the partner, with its values. */

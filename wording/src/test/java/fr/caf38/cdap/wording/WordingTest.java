@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -92,7 +94,8 @@ class WordingTest {
         Set<String> required = Set.copyOf(requiredKeys());
         Set<String> unused = new TreeSet<>();
         for (String key : Wording.keys()) {
-            if (!required.contains(key) && !sources.contains("\"" + key + "\"") && !sources.contains("'" + key + "'")) {
+            if (!required.contains(key) && !sources.contains("\"" + key + "\"") && !sources.contains("'" + key + "'")
+                    && !isACodeOfTheSources(key, sources)) {
                 unused.add(key);
             }
         }
@@ -131,6 +134,19 @@ class WordingTest {
                 .hasMessageContaining("nothing.here");
         assertThatThrownBy(() -> Wording.finding(FindingCode.SIRET_UNKNOWN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{0}");
+    }
+
+    /**
+     * The texts of a service's codes are read through their enum ({@code ErrorCode}, the problems'
+     * {@code ProblemKind}s): {@code <Enum>.<CODE>}, {@code .title} or {@code .detail} is used when some
+     * main code declares that enum with that constant, {@code .detail.<case>} when it also names the case.
+     */
+    private static boolean isACodeOfTheSources(String key, String sources) {
+        Matcher m = Pattern.compile("(\\w+(?:Problem|Code))\\.([A-Z_]+)(?:\\.(?:title|detail)(?:\\.(\\w+))?)?")
+                .matcher(key);
+        return m.matches() && sources.contains("enum " + m.group(1) + " ")
+                && Pattern.compile("\\n    " + m.group(2) + "[,;(\\n]").matcher(sources).find()
+                && (m.group(3) == null || sources.contains("\"" + m.group(3) + "\""));
     }
 
     /** The main Java code and templates of every module of the build, read as one text. */

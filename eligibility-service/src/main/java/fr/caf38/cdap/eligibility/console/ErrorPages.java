@@ -1,13 +1,14 @@
 package fr.caf38.cdap.eligibility.console;
 
+import fr.caf38.cdap.input.problem.ApiProblem;
+import fr.caf38.cdap.input.problem.FrameworkProblemHandler;
+import fr.caf38.cdap.input.problem.CommonProblem;
 import fr.caf38.cdap.security.AgentNames;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,11 +16,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * An address that leads nowhere: a French page for an agent's browser, the usual problem details
- * (worded in {@code messages.properties}) for the API, the operations endpoints and any client that
+ * An address that leads nowhere: a French page for an agent's browser, the problem every service
+ * answers ({@code RESOURCE_NOT_FOUND}) for the API, the operations endpoints and any client that
  * does not ask for HTML. Runs before Boot's problem-details handler, which would answer JSON to both.
  */
 @ControllerAdvice
@@ -27,20 +27,17 @@ import java.util.Locale;
 class ErrorPages {
     private static final List<String> MACHINE_PATHS = List.of("/api/", "/actuator", "/v3/", "/swagger-ui");
 
-    private final MessageSource messages;
     private final AgentNames agentNames;
 
-    ErrorPages(MessageSource messages, AgentNames agentNames) {
-        this.messages = messages;
+    ErrorPages(AgentNames agentNames) {
         this.agentNames = agentNames;
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    Object noSuchPage(NoResourceFoundException e, HttpServletRequest request, Authentication authentication,
-                      Locale locale) {
+    Object noSuchPage(NoResourceFoundException e, HttpServletRequest request, Authentication authentication) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (MACHINE_PATHS.stream().anyMatch(path::startsWith) || !acceptsHtml(request)) {
-            return ResponseEntity.status(e.getStatusCode()).body(e.updateAndGetBody(messages, locale));
+            return FrameworkProblemHandler.render(ApiProblem.of(CommonProblem.RESOURCE_NOT_FOUND));
         }
         return page(HttpStatus.NOT_FOUND, "Page introuvable",
                 "Aucune page ne correspond à cette adresse. Vérifiez-la, ou repartez de la file d’attente.",

@@ -1,8 +1,15 @@
 package fr.caf38.cdap.eligibility.review;
 
-/** The request is not (or no longer) waiting for a review. The message is French, for the agent. */
+/** The request is not (or no longer) waiting for a review. The message is the problem's French detail. */
 public class ReviewConflictException extends RuntimeException {
-    public ReviewConflictException(String frenchMessage) {
-        super(frenchMessage);
+    private final EligibilityProblem kind;
+
+    public ReviewConflictException(EligibilityProblem kind, String frenchDetail) {
+        super(frenchDetail);
+        this.kind = kind;
+    }
+
+    public EligibilityProblem kind() {
+        return kind;
     }
 }

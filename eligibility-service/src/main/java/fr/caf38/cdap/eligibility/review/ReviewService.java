@@ -59,20 +59,20 @@ public class ReviewService {
         DecisionDocument document = store.find(id).filter(found -> DecisionQueries.belongs(found, agentCafs))
                 .orElseThrow(() -> new DecisionNotFoundException(id));
         if (document.status() == DecisionStatus.CHANGES_REQUESTED) {
-            throw new ReviewConflictException("Cette demande n'attend pas d'examen : elle attend les compléments "
-                    + "du partenaire (CHANGES_REQUESTED).");
+            throw new ReviewConflictException(EligibilityProblem.NOT_UNDER_REVIEW,
+                    EligibilityProblem.NOT_UNDER_REVIEW.detailFor("awaitingChanges"));
         }
         if (document.status() != DecisionStatus.UNDER_REVIEW) {
-            throw new ReviewConflictException("Cette demande n'attend pas d'examen : elle est déjà décidée ("
-                    + document.status() + ").");
+            throw new ReviewConflictException(EligibilityProblem.NOT_UNDER_REVIEW,
+                    EligibilityProblem.NOT_UNDER_REVIEW.detail(document.status()));
         }
         Decision current = document.decision();
         Decision decision = new Decision(current.decisionNumber() + 1, decided, DecidedBy.AGENT, agent,
                 motive.strip(), current.findings(), clock.instant(), current.revision());
         EligibilityDecided event = document.eventFor(decision);
         if (!store.recordReview(document, decision, event)) {
-            throw new ReviewConflictException(
-                    "Un autre agent vient de décider cette demande : rechargez-la pour voir sa décision.");
+            throw new ReviewConflictException(EligibilityProblem.DECIDED_MEANWHILE,
+                    EligibilityProblem.DECIDED_MEANWHILE.detail());
         }
         metrics.decided(decided, DecidedBy.AGENT);
         log.info("Request {} decided by an agent: {}", document.reference(), decided);

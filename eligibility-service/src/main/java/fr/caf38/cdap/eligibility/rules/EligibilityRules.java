@@ -33,7 +33,7 @@ public final class EligibilityRules {
         if (request.profile() != Profile.OTHER) {
             findings.addAll(CommonRules.apply(cafDepartment, request, facts));
         }
-        return Outcome.of(findings, autoApprove);
+        return StatusRule.of(findings, autoApprove);
     }
 
     /**

@@ -155,6 +155,7 @@ class ReviewApiIntegrationTest extends IntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content(review("REJECTED", MOTIVE)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("NOT_UNDER_REVIEW"))
                 .andExpect(jsonPath("$.detail").value("Cette demande n'attend pas d'examen : elle est déjà décidée (APPROVED)."));
 
         String reviewed = underReview().requestId().toString();
@@ -273,7 +274,9 @@ class ReviewApiIntegrationTest extends IntegrationTest {
         mvc.perform(post("/api/v1/decisions/{id}/review", id).with(agent())
                         .contentType(MediaType.TEXT_PLAIN).content("APPROVED"))
                 .andExpect(status().isUnsupportedMediaType())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
+                .andExpect(jsonPath("$.title").value("Format non pris en charge"));
 
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(DecisionStatus.UNDER_REVIEW);
         mvc.perform(post("/api/v1/decisions/{id}/review", id).with(agent())
@@ -289,6 +292,7 @@ class ReviewApiIntegrationTest extends IntegrationTest {
             mvc.perform(get("/api/v1/decisions/{id}", id).with(agent()))
                     .andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("NOT_FOUND"))
                     .andExpect(jsonPath("$.detail").value("Aucune demande ne correspond à cet identifiant."));
             mvc.perform(post("/api/v1/decisions/{id}/review", id).with(agent())
                             .contentType(MediaType.APPLICATION_JSON).content(review("APPROVED", MOTIVE)))

@@ -222,12 +222,12 @@ class EligibilityRulesTest {
         Finding info = new Finding("I", FindingLevel.INFO, "i.");
         Finding ok = new Finding("O", FindingLevel.OK, "o.");
 
-        assertThat(Outcome.of(List.of(review, reject, redirect), true).status()).isEqualTo(REDIRECTED_TO_CAFPRO);
-        assertThat(Outcome.of(List.of(review, reject, info), true).status()).isEqualTo(REJECTED);
-        assertThat(Outcome.of(List.of(ok, review, info), true).status()).isEqualTo(UNDER_REVIEW);
-        assertThat(Outcome.of(List.of(ok, info), true).status()).isEqualTo(APPROVED);
-        assertThat(Outcome.of(List.of(redirect), false).findings()).containsExactly(redirect);
-        assertThat(Outcome.of(List.of(ok, info), true).findings()).containsExactly(ok, info);
+        assertThat(StatusRule.of(List.of(review, reject, redirect), true).status()).isEqualTo(REDIRECTED_TO_CAFPRO);
+        assertThat(StatusRule.of(List.of(review, reject, info), true).status()).isEqualTo(REJECTED);
+        assertThat(StatusRule.of(List.of(ok, review, info), true).status()).isEqualTo(UNDER_REVIEW);
+        assertThat(StatusRule.of(List.of(ok, info), true).status()).isEqualTo(APPROVED);
+        assertThat(StatusRule.of(List.of(redirect), false).findings()).containsExactly(redirect);
+        assertThat(StatusRule.of(List.of(ok, info), true).findings()).containsExactly(ok, info);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package fr.caf38.cdap.input.web;
 
+import fr.caf38.cdap.input.problem.CommonProblem;
+import fr.caf38.cdap.input.problem.ProblemJson;
+import fr.caf38.cdap.wording.Wording;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -39,7 +42,7 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         // A request line Tomcat could not parse leaves no path: no browser sends one, so a machine did.
         String path = pathOf(request);
         boolean machine = path == null || path.isEmpty() || ApiPaths.isMachinePath(path);
-        byte[] body = machine ? ProblemJson.forStatus(status) : page(status);
+        byte[] body = machine ? containerProblem(status) : page(status);
         try {
             response.resetBuffer();
             response.setContentType(machine ? ProblemJson.CONTENT_TYPE : "text/html;charset=UTF-8");
@@ -69,14 +72,20 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
+    /** The container decided alone (a bad request line, a header it refused): the common problem of its status. */
+    private static byte[] containerProblem(int status) {
+        CommonProblem kind = CommonProblem.forStatus(status);
+        String detail = kind == CommonProblem.BAD_REQUEST ? kind.detailFor("malformed") : kind.detail();
+        return ProblemJson.body(status, kind, detail);
+    }
+
     private static byte[] page(int status) {
-        String title = status >= 500 ? "Le service n’a pas pu traiter votre demande"
-                : "Cette requête ne peut pas être traitée";
-        String text = status >= 500 ? "Réessayez dans quelques minutes. Si le problème persiste, contactez la Caf."
-                : "La requête envoyée par le navigateur est mal formée. Revenez à la page précédente et réessayez.";
-        return ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Erreur " + status
-                + "</title></head><body><main><h1>" + title + "</h1><p>" + text
-                + "</p><p><a href=\"/\">Revenir à l’accueil du service</a></p></main></body></html>")
+        boolean server = status >= 500;
+        return ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>"
+                + Wording.text("containerPage.title", status) + "</title></head><body><main><h1>"
+                + Wording.text(server ? "containerPage.serverError.heading" : "containerPage.refused.heading") + "</h1><p>"
+                + Wording.text(server ? "containerPage.serverError.text" : "containerPage.refused.text") + "</p><p><a href=\"/\">"
+                + Wording.text("containerPage.home") + "</a></p></main></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

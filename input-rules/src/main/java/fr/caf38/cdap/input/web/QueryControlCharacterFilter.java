@@ -1,6 +1,8 @@
 package fr.caf38.cdap.input.web;
 
 import fr.caf38.cdap.input.TextRule;
+import fr.caf38.cdap.input.problem.CommonProblem;
+import fr.caf38.cdap.input.problem.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +25,6 @@ import java.nio.charset.StandardCharsets;
  */
 public class QueryControlCharacterFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(QueryControlCharacterFilter.class);
-    static final String TITLE = "Requête incorrecte";
-    static final String DETAIL = "Un paramètre de la requête contient un caractère de contrôle (U+0000 à U+001F "
-            + "ou U+007F à U+009F), qui n'est pas accepté.";
-    public static final String CODE = "CONTROL_CHARACTERS";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,11 +37,7 @@ public class QueryControlCharacterFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         log.info("Refused {} {}: a query parameter holds a control character", request.getMethod(), printable(path));
         if (ApiPaths.isMachinePath(path)) {
-            byte[] body = ProblemJson.body(HttpServletResponse.SC_BAD_REQUEST, TITLE, DETAIL, CODE);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(ProblemJson.CONTENT_TYPE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ProblemJson.write(response, CommonProblem.CONTROL_CHARACTERS, CommonProblem.CONTROL_CHARACTERS.detail());
         } else {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         }

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.intake.amendment;
 
+import fr.caf38.cdap.input.problem.CommonProblem;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.intake.submission.AccessRequestBody;
@@ -7,8 +8,8 @@ import fr.caf38.cdap.intake.submission.AccessRequestBodyConverter;
 import fr.caf38.cdap.intake.submission.BodyCheck;
 import fr.caf38.cdap.intake.tracking.TrackedRequests;
 import fr.caf38.cdap.intake.validation.AccessRequestForm;
-import fr.caf38.cdap.intake.web.ApiProblem;
-import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.input.problem.ApiProblem;
+import fr.caf38.cdap.intake.web.IntakeProblem;
 import fr.caf38.cdap.intake.web.WebConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -76,27 +77,27 @@ public class AmendmentController {
             @RequestHeader(name = WebConfiguration.TRACKING_TOKEN, required = false) String token,
             @RequestHeader(name = BodyCheck.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             HttpServletRequest http) throws IOException {
-        AccessRequest current = tracked.find(requestId, token).orElseThrow(() -> ApiProblem.of(ProblemCode.NOT_FOUND));
+        AccessRequest current = tracked.find(requestId, token).orElseThrow(() -> ApiProblem.of(IntakeProblem.NOT_FOUND));
         if (!isJson(http.getContentType())) {
-            metrics.rejected(ProblemCode.UNSUPPORTED_MEDIA_TYPE.name());
-            throw ApiProblem.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+            metrics.rejected(CommonProblem.UNSUPPORTED_MEDIA_TYPE.name());
+            throw ApiProblem.of(CommonProblem.UNSUPPORTED_MEDIA_TYPE);
         }
         AccessRequestBody body = bodies.read(http.getContentLengthLong(), http.getInputStream());
         BodyCheck check = BodyCheck.of(idempotencyKey, body, form -> rules.validate(current, form));
         if (!check.isValid()) {
             metrics.rejected(check.errors());
-            throw ApiProblem.invalid(check.errors());
+            throw ApiProblem.invalid(IntakeProblem.VALIDATION_FAILED, check.errors());
         }
         AmendmentService.AmendmentResult outcome = amendments.amend(current, check.valid(), idempotencyKey);
         if (outcome instanceof AmendmentService.Amended amended) {
             return accepted(amended);
         }
         if (outcome instanceof AmendmentService.NotAwaitingChanges refused) {
-            metrics.rejected(ProblemCode.NOT_AWAITING_CHANGES.name());
-            throw ApiProblem.of(ProblemCode.NOT_AWAITING_CHANGES, refused.status());
+            metrics.rejected(IntakeProblem.NOT_AWAITING_CHANGES.name());
+            throw ApiProblem.of(IntakeProblem.NOT_AWAITING_CHANGES, refused.status());
         }
-        metrics.rejected(ProblemCode.IDEMPOTENCY_KEY_REUSED.name());
-        throw ApiProblem.of(ProblemCode.IDEMPOTENCY_KEY_REUSED);
+        metrics.rejected(IntakeProblem.IDEMPOTENCY_KEY_REUSED.name());
+        throw ApiProblem.of(IntakeProblem.IDEMPOTENCY_KEY_REUSED);
     }
 
     private ResponseEntity<AmendmentResponse> accepted(AmendmentService.Amended amended) {

@@ -10,7 +10,7 @@ import fr.caf38.cdap.intake.request.RequestDecision;
 import fr.caf38.cdap.intake.tracking.TrackedRequests;
 import fr.caf38.cdap.intake.validation.InputError;
 import fr.caf38.cdap.intake.validation.Validation;
-import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.intake.web.IntakeProblem;
 import fr.caf38.cdap.intake.web.RateLimitInterceptor;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,7 +129,7 @@ public class AmendmentPageController {
         if (!errors.isEmpty()) {
             if (!awaiting) {
                 // Nothing to correct in a request that cannot be changed now.
-                metrics.rejected(ProblemCode.NOT_AWAITING_CHANGES.name());
+                metrics.rejected(IntakeProblem.NOT_AWAITING_CHANGES.name());
                 return notModifiable(current, token);
             }
             metrics.rejected(errors);
@@ -149,10 +149,10 @@ public class AmendmentPageController {
             return PartnerFormController.seeOther(confirmationLink(current.requestId(), token));
         }
         if (outcome instanceof AmendmentService.NotAwaitingChanges) {
-            metrics.rejected(ProblemCode.NOT_AWAITING_CHANGES.name());
+            metrics.rejected(IntakeProblem.NOT_AWAITING_CHANGES.name());
             return notModifiable(current, token);
         }
-        metrics.rejected(ProblemCode.IDEMPOTENCY_KEY_REUSED.name());
+        metrics.rejected(IntakeProblem.IDEMPOTENCY_KEY_REUSED.name());
         if (!awaiting) {
             return notModifiable(current, token);
         }

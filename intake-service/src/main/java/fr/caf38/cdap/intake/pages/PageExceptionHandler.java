@@ -1,7 +1,8 @@
 package fr.caf38.cdap.intake.pages;
 
+import fr.caf38.cdap.input.problem.CommonProblem;
 import fr.caf38.cdap.intake.IntakeMetrics;
-import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.intake.web.IntakeProblem;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ class PageExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ModelAndView unreadableForm(InvalidParameterException e) {
         boolean tooLarge = e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
-        metrics.rejected(tooLarge ? ProblemCode.PAYLOAD_TOO_LARGE.name() : ProblemCode.BAD_REQUEST.name());
+        metrics.rejected(tooLarge ? CommonProblem.PAYLOAD_TOO_LARGE.name() : CommonProblem.BAD_REQUEST.name());
         // Otherwise Tomcat could not decode them: malformed or overlong UTF-8, a broken %-escape.
         return page(tooLarge ? "tooLarge" : "unreadable",
                 tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);

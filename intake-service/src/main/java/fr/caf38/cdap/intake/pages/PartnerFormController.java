@@ -1,5 +1,6 @@
 package fr.caf38.cdap.intake.pages;
 
+import fr.caf38.cdap.wording.Wording;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.IntakeProperties;
 import fr.caf38.cdap.intake.request.AccessRequest;
@@ -8,7 +9,7 @@ import fr.caf38.cdap.intake.tracking.TrackedRequests;
 import fr.caf38.cdap.intake.validation.AccessRequestValidator;
 import fr.caf38.cdap.intake.validation.InputError;
 import fr.caf38.cdap.intake.validation.Validation;
-import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.intake.web.IntakeProblem;
 import fr.caf38.cdap.intake.web.RateLimitInterceptor;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -123,7 +124,7 @@ public class PartnerFormController {
         }
         // This form was already sent, with other answers (the partner went back and changed them): these
         // answers make another request, to be sent with a key of its own once the partner confirms.
-        metrics.rejected(ProblemCode.IDEMPOTENCY_KEY_REUSED.name());
+        metrics.rejected(IntakeProblem.IDEMPOTENCY_KEY_REUSED.name());
         return form(answers, FormErrors.none(), "Ce formulaire a déjà servi à envoyer une demande, avec d’autres "
                 + "réponses. Si vous voulez envoyer aussi celle-ci, comme une nouvelle demande, vérifiez vos réponses "
                 + "et envoyez à nouveau le formulaire.", newFormKey(), HttpStatus.CONFLICT, request, response);
@@ -176,7 +177,7 @@ public class PartnerFormController {
 
     /** The notice of a post past the rate limit. */
     static String tooManyRequests(long retryAfterSeconds) {
-        return ProblemCode.TOO_MANY_REQUESTS.detail(retryAfterSeconds) + " Vos réponses sont conservées.";
+        return IntakeProblem.TOO_MANY_REQUESTS.detail(retryAfterSeconds) + " " + Wording.text("form.answersKept");
     }
 
     /** The key of a form as sent back; one of another shape (tampered) is replaced by a new one. */

@@ -1,11 +1,12 @@
 package fr.caf38.cdap.intake.submission;
 
+import fr.caf38.cdap.input.problem.CommonProblem;
 import fr.caf38.cdap.input.StrictJsonReader;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.IntakeProperties;
 import fr.caf38.cdap.intake.validation.AccessRequestForm;
-import fr.caf38.cdap.intake.web.ApiProblem;
-import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.input.problem.ApiProblem;
+import fr.caf38.cdap.intake.web.IntakeProblem;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -70,8 +71,9 @@ public class AccessRequestBodyConverter extends AbstractHttpMessageConverter<Acc
     }
 
     private ApiProblem tooLarge() {
-        metrics.rejected(ProblemCode.PAYLOAD_TOO_LARGE.name());
-        return ApiProblem.of(ProblemCode.PAYLOAD_TOO_LARGE, (maxBytes / 1024) + " Kio");
+        metrics.rejected(CommonProblem.PAYLOAD_TOO_LARGE.name());
+        return new ApiProblem(CommonProblem.PAYLOAD_TOO_LARGE,
+                CommonProblem.PAYLOAD_TOO_LARGE.detailFor("limit", (maxBytes / 1024) + " Kio"), null, null);
     }
 
     @Override

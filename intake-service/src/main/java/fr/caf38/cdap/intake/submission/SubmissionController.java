@@ -4,8 +4,8 @@ import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.intake.validation.AccessRequestForm;
 import fr.caf38.cdap.intake.validation.AccessRequestValidator;
-import fr.caf38.cdap.intake.web.ApiProblem;
-import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.input.problem.ApiProblem;
+import fr.caf38.cdap.intake.web.IntakeProblem;
 import fr.caf38.cdap.intake.web.WebConfiguration;
 import fr.caf38.cdap.messaging.tracking.TrackingTokens;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,14 +65,14 @@ public class SubmissionController {
         BodyCheck check = BodyCheck.of(idempotencyKey, body, validator::validate);
         if (!check.isValid()) {
             metrics.rejected(check.errors());
-            throw ApiProblem.invalid(check.errors());
+            throw ApiProblem.invalid(IntakeProblem.VALIDATION_FAILED, check.errors());
         }
         SubmissionService.SubmissionResult outcome = submissions.submit(check.valid(), idempotencyKey);
         if (outcome instanceof SubmissionService.Accepted accepted) {
             return accepted(accepted);
         }
-        metrics.rejected(ProblemCode.IDEMPOTENCY_KEY_REUSED.name());
-        throw ApiProblem.of(ProblemCode.IDEMPOTENCY_KEY_REUSED);
+        metrics.rejected(IntakeProblem.IDEMPOTENCY_KEY_REUSED.name());
+        throw ApiProblem.of(IntakeProblem.IDEMPOTENCY_KEY_REUSED);
     }
 
     private ResponseEntity<SubmissionResponse> accepted(SubmissionService.Accepted accepted) {

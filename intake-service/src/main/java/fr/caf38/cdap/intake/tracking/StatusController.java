@@ -1,7 +1,7 @@
 package fr.caf38.cdap.intake.tracking;
 
-import fr.caf38.cdap.intake.web.ApiProblem;
-import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.input.problem.ApiProblem;
+import fr.caf38.cdap.intake.web.IntakeProblem;
 import fr.caf38.cdap.intake.web.WebConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,7 +40,7 @@ public class StatusController {
     public ResponseEntity<StatusView> status(@PathVariable String requestId,
                                              @RequestHeader(name = WebConfiguration.TRACKING_TOKEN, required = false) String token) {
         StatusView view = tracked.find(requestId, token).map(StatusView::of)
-                .orElseThrow(() -> ApiProblem.of(ProblemCode.NOT_FOUND));
+                .orElseThrow(() -> ApiProblem.of(IntakeProblem.NOT_FOUND));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
     }
 }

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.intake.web;
 
+import fr.caf38.cdap.input.problem.ApiProblem;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.IntakeProperties;
 import io.github.bucket4j.Bandwidth;
@@ -43,8 +44,8 @@ public class RateLimitInterceptor implements HandlerInterceptor {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()));
-        throw new ApiProblem(ProblemCode.TOO_MANY_REQUESTS,
-                ProblemCode.TOO_MANY_REQUESTS.detail(retryAfter.getAsLong()), null, headers);
+        throw new ApiProblem(IntakeProblem.TOO_MANY_REQUESTS,
+                IntakeProblem.TOO_MANY_REQUESTS.detail(retryAfter.getAsLong()), null, headers);
     }
 
     /**
@@ -61,7 +62,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
         if (probe.isConsumed()) {
             return OptionalLong.empty();
         }
-        metrics.rejected(ProblemCode.TOO_MANY_REQUESTS.name());
+        metrics.rejected(IntakeProblem.TOO_MANY_REQUESTS.name());
         return OptionalLong.of(Math.max(1,
                 TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L)));
     }

@@ -5,7 +5,6 @@ import fr.caf38.cdap.intake.IntakeIntegrationTest;
 import fr.caf38.cdap.intake.Sirets;
 import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.intake.request.AccessRequests;
-import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.testinfra.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +49,6 @@ class AmendmentPagesBrowserTest {
 
     private static WebDriver browser;
     private FormPage page;
-    private static DecisionPublisher publisher;
     private static ClientAddressRelay relay;
 
     @LocalServerPort
@@ -60,7 +58,7 @@ class AmendmentPagesBrowserTest {
     @Autowired
     AccessRequests requests;
     @Autowired
-    EventCodec codec;
+    DecisionPublisher publisher;
 
     @BeforeAll
     static void openBrowser() {
@@ -72,10 +70,6 @@ class AmendmentPagesBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (publisher != null) {
-            publisher.close();
-            publisher = null;
-        }
         if (relay != null) {
             relay.close();
             relay = null;
@@ -83,10 +77,7 @@ class AmendmentPagesBrowserTest {
     }
 
     @BeforeEach
-    void publisherAndRelay() {
-        if (publisher == null) {
-            publisher = new DecisionPublisher(codec);
-        }
+    void relay() {
         if (relay == null) {
             relay = ClientAddressRelay.to(port);
         }

@@ -6,9 +6,6 @@ import fr.caf38.cdap.intake.IntakeIntegrationTest;
 import fr.caf38.cdap.intake.Sirets;
 import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.intake.request.AccessRequests;
-import fr.caf38.cdap.messaging.codec.EventCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -57,23 +54,7 @@ class AmendmentPagesIntegrationTest {
     @Autowired
     AccessRequests requests;
     @Autowired
-    EventCodec codec;
-    private static DecisionPublisher publisher;
-
-    @BeforeEach
-    void publisher() {
-        if (publisher == null) {
-            publisher = new DecisionPublisher(codec);
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (publisher != null) {
-            publisher.close();
-            publisher = null;
-        }
-    }
+    DecisionPublisher publisher;
 
     record Submitted(UUID requestId, String token, String siret, String reference) {
         String tracking() {

@@ -23,9 +23,10 @@ import java.util.UUID;
 
 /**
  * Publishes what eligibility and notification would, on the embedded broker, as the status-tracking
- * tests do: the pages then show what intake made of it.
+ * tests do: the pages then show what intake made of it. One bean of the shared test context
+ * ({@link fr.caf38.cdap.intake.IntakeIntegrationTest}), closed with it.
  */
-final class DecisionPublisher implements AutoCloseable {
+public final class DecisionPublisher implements AutoCloseable {
     static final String T1_ELIGIBLE = "Votre organisme et vos personnels relèvent du profil T1 – Action sociale.";
     static final String OTHER_CAF = "Vous demandez à consulter les dossiers d’une autre Caf (73) : un agent examine "
             + "cette demande.";
@@ -33,7 +34,7 @@ final class DecisionPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final EventCodec codec;
 
-    DecisionPublisher(EventCodec codec) {
+    public DecisionPublisher(EventCodec codec) {
         this.codec = codec;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),

@@ -9,7 +9,6 @@ import fr.caf38.cdap.intake.IntakeIntegrationTest;
 import fr.caf38.cdap.intake.Sirets;
 import fr.caf38.cdap.intake.request.AccessRequest;
 import fr.caf38.cdap.intake.request.AccessRequests;
-import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.testinfra.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +54,6 @@ class PartnerPagesBrowserTest {
 
     private static WebDriver browser;
     private FormPage page;
-    private static DecisionPublisher publisher;
 
     @LocalServerPort
     int port;
@@ -64,7 +62,7 @@ class PartnerPagesBrowserTest {
     @Autowired
     AccessRequests requests;
     @Autowired
-    EventCodec codec;
+    DecisionPublisher publisher;
 
     @BeforeAll
     static void openBrowser() {
@@ -76,16 +74,10 @@ class PartnerPagesBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (publisher != null) {
-            publisher.close();
-        }
     }
 
     @BeforeEach
-    void publisher() {
-        if (publisher == null) {
-            publisher = new DecisionPublisher(codec);
-        }
+    void page() {
         page = new FormPage(browser, "http://127.0.0.1:" + port, "partenaires-");
     }
 

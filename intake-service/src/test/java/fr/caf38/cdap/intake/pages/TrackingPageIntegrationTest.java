@@ -8,9 +8,6 @@ import fr.caf38.cdap.events.value.Siret;
 import fr.caf38.cdap.intake.IntakeIntegrationTest;
 import fr.caf38.cdap.intake.Sirets;
 import fr.caf38.cdap.intake.request.AccessRequests;
-import fr.caf38.cdap.messaging.codec.EventCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,25 +45,9 @@ class TrackingPageIntegrationTest {
     @Autowired
     AccessRequests requests;
     @Autowired
-    EventCodec codec;
+    DecisionPublisher publisher;
     @LocalServerPort
     int port;
-    private static DecisionPublisher publisher;
-
-    @BeforeEach
-    void publisher() {
-        if (publisher == null) {
-            publisher = new DecisionPublisher(codec);
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (publisher != null) {
-            publisher.close();
-            publisher = null;
-        }
-    }
 
     record Submitted(UUID requestId, String token, String siret, String reference) {
         String link() {

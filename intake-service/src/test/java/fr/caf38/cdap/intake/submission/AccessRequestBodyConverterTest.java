@@ -3,8 +3,8 @@ package fr.caf38.cdap.intake.submission;
 import fr.caf38.cdap.input.StrictJsonReader;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.IntakeProperties;
-import fr.caf38.cdap.intake.web.ApiProblem;
-import fr.caf38.cdap.intake.web.ProblemCode;
+import fr.caf38.cdap.input.problem.ApiProblem;
+import fr.caf38.cdap.input.problem.CommonProblem;
 import fr.caf38.cdap.intake.validation.ErrorCode;
 import fr.caf38.cdap.intake.validation.InputError;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,7 +54,7 @@ class AccessRequestBodyConverterTest {
 
         assertThatThrownBy(() -> converter.read(AccessRequestBody.class, message))
                 .isInstanceOfSatisfying(ApiProblem.class,
-                        problem -> assertThat(problem.code()).isEqualTo(ProblemCode.PAYLOAD_TOO_LARGE));
+                        problem -> assertThat(problem.kind()).isEqualTo(CommonProblem.PAYLOAD_TOO_LARGE));
         assertThat(read.get()).isLessThanOrEqualTo(64 * 1024 + 1);
         assertThat(meters.counter("intake.requests.rejected", "code", "PAYLOAD_TOO_LARGE").count()).isEqualTo(1);
     }

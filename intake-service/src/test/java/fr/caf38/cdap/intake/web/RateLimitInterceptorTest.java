@@ -1,5 +1,6 @@
 package fr.caf38.cdap.intake.web;
 
+import fr.caf38.cdap.input.problem.ApiProblem;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.IntakeProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +32,7 @@ class RateLimitInterceptorTest {
         assertThat(limit.preHandle(post("127.0.0.1"), response, new Object())).isTrue();
         assertThatThrownBy(() -> limit.preHandle(post("127.0.0.1"), response, new Object()))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.code()).isEqualTo(ProblemCode.TOO_MANY_REQUESTS);
+                    assertThat(problem.kind()).isEqualTo(IntakeProblem.TOO_MANY_REQUESTS);
                     long retryAfter = Long.parseLong(problem.headers().getFirst("Retry-After"));
                     assertThat(retryAfter).isBetween(1L, 60L);
                 });

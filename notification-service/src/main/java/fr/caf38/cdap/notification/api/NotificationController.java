@@ -1,5 +1,6 @@
 package fr.caf38.cdap.notification.api;
 
+import fr.caf38.cdap.input.problem.ApiProblem;
 import fr.caf38.cdap.events.value.NotificationKind;
 import fr.caf38.cdap.notification.delivery.NotificationSender;
 import fr.caf38.cdap.notification.store.NotificationIds;
@@ -73,7 +74,7 @@ class NotificationController {
         int pageSize = number(size, 50, 1, MAX_SIZE, "size", "INVALID_SIZE",
                 "La taille de page doit être un nombre entier entre 1 et " + MAX_SIZE + ".", errors);
         if (!errors.isEmpty()) {
-            throw new InvalidParametersException(errors);
+            throw ApiProblem.invalid(NotificationProblem.VALIDATION_FAILED, errors);
         }
         var result = store.search(agentCafs.of(authentication), request, wantedStatus, wantedKind, pageNumber,
                 pageSize);
@@ -85,13 +86,14 @@ class NotificationController {
     @Operation(summary = "Remet en file un courriel en échec (FAILED) ; 409 pour tout autre statut")
     NotificationView retry(@PathVariable String id, Authentication authentication) {
         if (!NotificationIds.plausible(id)) {
-            throw new NotificationNotFoundException();
+            throw ApiProblem.of(NotificationProblem.NOT_FOUND);
         }
         Holder holder = sender.holder();
         var result = store.retry(id, agentNames.of(authentication), agentCafs.of(authentication), holder)
-                .orElseThrow(NotificationNotFoundException::new);
+                .orElseThrow(() -> ApiProblem.of(NotificationProblem.NOT_FOUND));
         if (!result.retried()) {
-            throw new NotRetryableException(result.notification().status());
+            NotificationStatus current = result.notification().status();
+            throw ApiProblem.of(NotificationProblem.NOT_FAILED, current).with("currentStatus", current);
         }
         log.info("Notification {} ({}) put back in the queue by an agent", id, result.notification().kind());
         sender.submit(List.of(result.notification()), holder);

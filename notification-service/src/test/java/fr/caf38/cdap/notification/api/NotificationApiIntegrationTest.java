@@ -146,6 +146,7 @@ class NotificationApiIntegrationTest implements EventContractDescriptionContract
         mvc.perform(post("/api/v1/notifications/{id}/retry", UUID.randomUUID()).with(httpBasic("agent", "agent")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"))
                 .andExpect(jsonPath("$.detail").value("Aucun courriel ne porte cet identifiant."));
         mvc.perform(post("/api/v1/notifications/{id}/retry", "pas-un-uuid").with(httpBasic("agent", "agent")))
                 .andExpect(status().isNotFound());
@@ -156,6 +157,7 @@ class NotificationApiIntegrationTest implements EventContractDescriptionContract
         mvc.perform(post("/api/v1/notifications").with(httpBasic("agent", "agent")))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"))
                 .andExpect(jsonPath("$.title").value("Méthode non autorisée"));
     }
 

@@ -10,9 +10,9 @@ import java.util.List;
 import static fr.caf38.cdap.events.value.FindingLevel.REVIEW;
 import static fr.caf38.cdap.wording.FindingCode.AGENT_CONFIRMATION_REQUIRED;
 
-/** Combines findings into a status (docs/domain.md, "Outcome"): REDIRECT, then REJECT, then REVIEW, else APPROVED. */
-public final class Outcome {
-    private Outcome() {
+/** The rule that combines findings into a status (docs/domain.md, "Outcome"): REDIRECT, then REJECT, then REVIEW, else APPROVED. */
+public final class StatusRule {
+    private StatusRule() {
     }
 
     static Assessment of(List<Finding> findings, boolean autoApprove) {
