@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility.console;
 
+import fr.caf38.cdap.wording.Wording;
 import fr.caf38.cdap.eligibility.review.DecisionNotFoundException;
 import fr.caf38.cdap.security.AgentNames;
 import org.slf4j.Logger;
@@ -33,17 +34,15 @@ class ConsolePages {
 
     @ExceptionHandler(DecisionNotFoundException.class)
     ModelAndView notFound(Authentication authentication) {
-        return ErrorPages.page(HttpStatus.NOT_FOUND, "Demande introuvable",
-                "Aucune demande ne correspond à cette adresse. Vérifiez le lien, ou cherchez la demande par sa "
-                        + "référence dans la liste des décisions.", nameOf(authentication));
+        return ErrorPages.page(HttpStatus.NOT_FOUND, Wording.text("console.requestNotFound.title"),
+                Wording.text("console.requestNotFound.text"), nameOf(authentication));
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ModelAndView storeDown(DataAccessResourceFailureException e, Authentication authentication) {
         log.warn("Decision store unavailable for a console page: {}", e.toString());
-        return ErrorPages.page(HttpStatus.SERVICE_UNAVAILABLE, "Service momentanément indisponible",
-                "Les demandes ne peuvent pas être lues ni décidées pour le moment ; rien n’a été enregistré. "
-                        + "Réessayez dans quelques minutes.", nameOf(authentication));
+        return ErrorPages.page(HttpStatus.SERVICE_UNAVAILABLE, Wording.text("console.storeDown.title"),
+                Wording.text("console.storeDown.text"), nameOf(authentication));
     }
 
     private String nameOf(Authentication authentication) {

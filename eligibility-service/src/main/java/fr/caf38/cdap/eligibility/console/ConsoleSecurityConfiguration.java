@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility.console;
 
+import fr.caf38.cdap.input.problem.CommonProblem;
 import fr.caf38.cdap.security.AgentSecurityAutoConfiguration;
 import fr.caf38.cdap.security.signin.SignInLockedException;
 import fr.caf38.cdap.security.signin.ThrottledAuthenticationManager;
@@ -72,7 +73,7 @@ class ConsoleSecurityConfiguration {
                         AgentSecurityAutoConfiguration.lockedMessage(locked));
             } else if (exception instanceof InternalAuthenticationServiceException) {
                 request.getSession().setAttribute(SignInController.MESSAGE,
-                        "Connexion momentanément impossible : réessayez dans quelques instants.");
+                        CommonProblem.SIGN_IN_UNAVAILABLE.detail());
             }
             String username = request.getParameter("username");
             if (username != null) {

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility.console;
 
+import fr.caf38.cdap.wording.Wording;
 import fr.caf38.cdap.input.problem.ApiProblem;
 import fr.caf38.cdap.input.problem.FrameworkProblemHandler;
 import fr.caf38.cdap.input.problem.CommonProblem;
@@ -39,8 +40,8 @@ class ErrorPages {
         if (MACHINE_PATHS.stream().anyMatch(path::startsWith) || !acceptsHtml(request)) {
             return FrameworkProblemHandler.render(ApiProblem.of(CommonProblem.RESOURCE_NOT_FOUND));
         }
-        return page(HttpStatus.NOT_FOUND, "Page introuvable",
-                "Aucune page ne correspond à cette adresse. Vérifiez-la, ou repartez de la file d’attente.",
+        return page(HttpStatus.NOT_FOUND, Wording.text("console.pageNotFound.title"),
+                Wording.text("console.pageNotFound.text"),
                 ConsolePages.nameOf(agentNames, authentication));
     }
 

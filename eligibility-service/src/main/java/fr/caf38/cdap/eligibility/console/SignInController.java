@@ -1,5 +1,6 @@
 package fr.caf38.cdap.eligibility.console;
 
+import fr.caf38.cdap.wording.Wording;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -45,7 +46,7 @@ class SignInController {
         model.addAttribute("username", username);
         model.addAttribute("errors", failed
                 ? new PageErrors(java.util.List.of(new PageErrors.Item("username", "identifiant", message != null ? message
-                : "Identifiant ou mot de passe incorrect : vérifiez-les et recommencez.")))
+                : Wording.text("console.signIn.failed"))))
                 : PageErrors.none());
         return "connexion";
     }
@@ -53,9 +54,8 @@ class SignInController {
     @RequestMapping(ConsoleSecurityConfiguration.FORBIDDEN)
     String forbidden(Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("title", "Accès réservé aux agents");
-        model.addAttribute("message", "Votre compte n’a pas le rôle d’agent de la Caf : la console des demandes "
-                + "d’accès ne lui est pas ouverte. Déconnectez-vous puis connectez-vous avec un compte d’agent.");
+        model.addAttribute("title", Wording.text("console.forbidden.title"));
+        model.addAttribute("message", Wording.text("console.forbidden.text"));
         model.addAttribute("signOut", true);
         // No menu: every page of it would be refused too. The page offers to sign out instead.
         model.addAttribute("agent", null);
@@ -65,9 +65,8 @@ class SignInController {
     @RequestMapping(ConsoleSecurityConfiguration.EXPIRED)
     String expired(Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("title", "Formulaire expiré");
-        model.addAttribute("message", "Ce formulaire n’est plus valide, le plus souvent parce que votre session a "
-                + "expiré. Rien n’a été enregistré : revenez à la page, rechargez-la et recommencez.");
+        model.addAttribute("title", Wording.text("console.expired.title"));
+        model.addAttribute("message", Wording.text("console.expired.text"));
         model.addAttribute("signIn", true);
         return "handled-error";
     }

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.intake.pages;
 
+import fr.caf38.cdap.wording.Wording;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.intake.IntakeMetrics;
 import fr.caf38.cdap.intake.IntakeProperties;
@@ -80,7 +81,7 @@ public class AmendmentPageController {
     public record Amendment(String reference, String cafName, String message, String action, String trackingPath) {
         /** The hint of the Caf's read-only field. */
         public String cafHint() {
-            return cafName + " : elle ne peut pas être modifiée.";
+            return Wording.text("amendment.cafHint", cafName);
         }
     }
 
@@ -160,8 +161,7 @@ public class AmendmentPageController {
         // form and changed it): these answers are a new amendment, sent with a key of its own once confirmed.
         return form(current, token, answers.withFixed(current.cafDepartment(),
                         current.request().organisation().siret().value()), FormErrors.none(),
-                "Ce formulaire a déjà servi à envoyer une demande complétée, avec d’autres réponses. Si vous voulez "
-                        + "envoyer aussi celles-ci, vérifiez vos réponses et envoyez à nouveau le formulaire.",
+                Wording.text("amendment.alreadySent"),
                 newFormKey(), HttpStatus.CONFLICT, request, response);
     }
 

@@ -51,9 +51,7 @@ public class PartnerFormController {
     static final String FORM_KEY = "_cle";
     private static final Pattern FORM_KEY_FORMAT = Pattern.compile("formulaire-[0-9a-f-]{36}");
     static final String CSRF_REJECTED = "CSRF_TOKEN_INVALID";
-    static final String CSRF_NOTICE = "Votre envoi n’a pas pu être vérifié (jeton de sécurité absent ou différent de "
-            + "celui de votre navigateur) : rien n’a été enregistré. Les cookies doivent être autorisés pour ce site. "
-            + "Vérifiez vos réponses ci-dessous, puis envoyez à nouveau le formulaire.";
+    static final String CSRF_NOTICE = Wording.text("form.csrfRejected");
 
     private final AccessRequestValidator validator;
     private final SubmissionService submissions;
@@ -125,9 +123,8 @@ public class PartnerFormController {
         // This form was already sent, with other answers (the partner went back and changed them): these
         // answers make another request, to be sent with a key of its own once the partner confirms.
         metrics.rejected(IntakeProblem.IDEMPOTENCY_KEY_REUSED.name());
-        return form(answers, FormErrors.none(), "Ce formulaire a déjà servi à envoyer une demande, avec d’autres "
-                + "réponses. Si vous voulez envoyer aussi celle-ci, comme une nouvelle demande, vérifiez vos réponses "
-                + "et envoyez à nouveau le formulaire.", newFormKey(), HttpStatus.CONFLICT, request, response);
+        return form(answers, FormErrors.none(), Wording.text("form.alreadySent"), newFormKey(), HttpStatus.CONFLICT,
+                request, response);
     }
 
     @GetMapping(CONFIRMATION)
