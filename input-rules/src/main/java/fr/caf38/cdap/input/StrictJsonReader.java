@@ -1,5 +1,6 @@
 package fr.caf38.cdap.input;
 
+import fr.caf38.cdap.wording.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -101,7 +102,8 @@ public final class StrictJsonReader {
             return new Reading<>(null, List.of(Problem.of(null, Kind.MALFORMED_JSON)));
         }
         if (!root.isObject()) {
-            return new Reading<>(null, List.of(new Problem(null, Kind.WRONG_TYPE, "un objet JSON", null)));
+            return new Reading<>(null, List.of(new Problem(null, Kind.WRONG_TYPE,
+                    Wording.text("json.expected.document"), null)));
         }
         List<Problem> problems = new ArrayList<>();
         T value = record(root, type, "", problems);
@@ -164,14 +166,16 @@ public final class StrictJsonReader {
             return null;
         }
         if (type == String.class) {
-            return node.isString() ? node.stringValue() : wrongType(path, "une chaîne de caractères", problems);
+            return node.isString() ? node.stringValue()
+                    : wrongType(path, Wording.text("json.expected.string"), problems);
         }
         if (type == Boolean.class) {
-            return node.isBoolean() ? node.booleanValue() : wrongType(path, "true ou false", problems);
+            return node.isBoolean() ? node.booleanValue()
+                    : wrongType(path, Wording.text("json.expected.boolean"), problems);
         }
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
             if (!node.isArray()) {
-                return wrongType(path, "une liste", problems);
+                return wrongType(path, Wording.text("json.expected.list"), problems);
             }
             List<Object> items = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
@@ -181,7 +185,7 @@ public final class StrictJsonReader {
         }
         if (type instanceof Class<?> nested && nested.isRecord()) {
             return node.isObject() ? record(node, nested.asSubclass(Record.class), path, problems)
-                    : wrongType(path, "un objet", problems);
+                    : wrongType(path, Wording.text("json.expected.object"), problems);
         }
         throw new IllegalStateException("no strict reading for " + type + " at " + path);
     }

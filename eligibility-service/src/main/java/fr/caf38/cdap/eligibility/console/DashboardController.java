@@ -1,6 +1,7 @@
 package fr.caf38.cdap.eligibility.console;
 
 import fr.caf38.cdap.security.AgentCafs;
+import fr.caf38.cdap.wording.Wording;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +37,12 @@ class DashboardController {
         model.addAttribute("weeksChart", DashboardCharts.weeks(f.weeks(), wording));
         model.addAttribute("timesChart", DashboardCharts.buckets(
                 f.times().stream().map(DashboardFigures.TimeBucket::label).toList(),
-                f.times().stream().map(DashboardFigures.TimeBucket::count).toList(), "bar-time", "décisions"));
+                f.times().stream().map(DashboardFigures.TimeBucket::count).toList(), "bar-time",
+                Wording.text("dashboard.chart.decisions")));
         model.addAttribute("queueChart", DashboardCharts.buckets(
                 f.queue().stream().map(DashboardFigures.AgeBucket::label).toList(),
-                f.queue().stream().map(DashboardFigures.AgeBucket::count).toList(), "bar-queue", "demandes"));
+                f.queue().stream().map(DashboardFigures.AgeBucket::count).toList(), "bar-queue",
+                Wording.text("dashboard.chart.requests")));
         return "tableau-de-bord";
     }
 }

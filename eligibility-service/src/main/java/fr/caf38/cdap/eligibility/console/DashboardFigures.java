@@ -4,6 +4,7 @@ import fr.caf38.cdap.eligibility.decision.DecisionCounters;
 import fr.caf38.cdap.eligibility.decision.ReviewQueue;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
+import fr.caf38.cdap.wording.Wording;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
@@ -165,22 +166,23 @@ public class DashboardFigures {
 
     private static String ageLabel(int bucket) {
         if (bucket == 0) {
-            return "moins d’1 jour";
+            return Wording.text("dashboard.age.underOneDay");
         }
         if (bucket == AGE_DAYS.size()) {
-            return AGE_DAYS.get(bucket - 1) + " jours et plus";
+            return Wording.text("dashboard.age.andMore", AGE_DAYS.get(bucket - 1));
         }
-        return AGE_DAYS.get(bucket - 1) + " à " + AGE_DAYS.get(bucket) + " jours";
+        return Wording.text("dashboard.age.between", AGE_DAYS.get(bucket - 1), AGE_DAYS.get(bucket));
     }
 
     private static String duration(Duration duration) {
         if (duration.toDays() > 0) {
-            return duration.toDays() + (duration.toDays() == 1 ? " jour" : " jours");
+            return Wording.text(duration.toDays() == 1 ? "dashboard.duration.day" : "dashboard.duration.days",
+                    duration.toDays());
         }
         if (duration.toHours() > 0) {
-            return duration.toHours() + " h";
+            return Wording.text("dashboard.duration.hours", duration.toHours());
         }
-        return duration.toMinutes() + " min";
+        return Wording.text("dashboard.duration.minutes", duration.toMinutes());
     }
 
     private static Document sub(Document document, String field) {

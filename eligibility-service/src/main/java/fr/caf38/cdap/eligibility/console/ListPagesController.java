@@ -9,6 +9,7 @@ import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
 import fr.caf38.cdap.security.AgentCafs;
+import fr.caf38.cdap.wording.Wording;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,10 +36,10 @@ import java.util.Set;
 @Controller
 class ListPagesController {
     static final Map<String, String> FILTER_MESSAGES = Map.of(
-            "UNKNOWN_STATUS", "Statut inconnu : choisissez un statut dans la liste.",
-            "UNKNOWN_PROFILE", "Profil inconnu : choisissez un profil dans la liste.",
-            "UNKNOWN_DEPARTMENT", "Département inconnu : choisissez un département dans la liste.",
-            "PAGE_INVALID", "Cette page de la liste n’existe pas : revenez à la première page.");
+            "UNKNOWN_STATUS", Wording.text("decisionList.UNKNOWN_STATUS"),
+            "UNKNOWN_PROFILE", Wording.text("decisionList.UNKNOWN_PROFILE"),
+            "UNKNOWN_DEPARTMENT", Wording.text("decisionList.UNKNOWN_DEPARTMENT"),
+            "PAGE_INVALID", Wording.text("decisionList.PAGE_INVALID"));
     static final Map<String, String> FILTER_ANCHORS = Map.of(
             "status", "filtre-statut",
             "profile", "filtre-profil",
@@ -97,8 +98,7 @@ class ListPagesController {
             return export.response(queries.filter(agentCafs.of(authentication), status, profile, department, q));
         } catch (InvalidInputException e) {
             // The lists only link to valid filters: this is a hand-made address.
-            byte[] message = "Export impossible : les filtres de l’adresse sont invalides. Revenez à la liste et filtrez-la."
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] message = Wording.text("decisionList.exportImpossible").getBytes(StandardCharsets.UTF_8);
             return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                     .body(out -> out.write(message));
         }

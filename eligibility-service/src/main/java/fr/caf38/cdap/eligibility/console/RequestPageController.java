@@ -8,6 +8,7 @@ import fr.caf38.cdap.eligibility.review.ReviewedDecision;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.security.AgentCafs;
 import fr.caf38.cdap.security.AgentNames;
+import fr.caf38.cdap.wording.Wording;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -90,14 +91,12 @@ class RequestPageController {
     /** The page's wording of the review errors: the service's messages name the API's values. */
     private static Map<String, String> messages(ReviewForm form) {
         return Map.of(
-                "STATUS_REQUIRED", "Choisissez une décision : accepter, refuser, réorienter vers Cafpro ou demander des compléments.",
-                "STATUS_NOT_ALLOWED", "Choisissez l’une des décisions proposées.",
-                "MOTIVE_REQUIRED", "Écrivez le motif de la décision.",
-                "CONTROL_CHARACTERS", "Le motif contient des caractères de contrôle : gardez les retours à la ligne, "
-                        + "retirez les autres caractères spéciaux (souvent collés depuis un autre logiciel).",
-                "INVISIBLE_CHARACTERS", "Le motif contient des caractères invisibles ou qui inversent le sens "
-                        + "de l’écriture (souvent collés depuis un autre logiciel) : retapez-le.",
-                "MOTIVE_LENGTH", "Le motif doit compter de " + ReviewService.MOTIVE_MIN + " à "
-                        + ReviewService.MOTIVE_MAX + " caractères ; il en compte " + form.motiveLength() + ".");
+                "STATUS_REQUIRED", Wording.text("reviewForm.STATUS_REQUIRED"),
+                "STATUS_NOT_ALLOWED", Wording.text("reviewForm.STATUS_NOT_ALLOWED"),
+                "MOTIVE_REQUIRED", Wording.text("reviewForm.MOTIVE_REQUIRED"),
+                "CONTROL_CHARACTERS", Wording.text("reviewForm.CONTROL_CHARACTERS"),
+                "INVISIBLE_CHARACTERS", Wording.text("reviewForm.INVISIBLE_CHARACTERS"),
+                "MOTIVE_LENGTH", Wording.text("reviewForm.MOTIVE_LENGTH", ReviewService.MOTIVE_MIN,
+                        ReviewService.MOTIVE_MAX, form.motiveLength()));
     }
 }

@@ -7,6 +7,7 @@ import fr.caf38.cdap.eligibility.decision.DecisionStore;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.events.value.DepartmentCode;
 import fr.caf38.cdap.events.value.Profile;
+import fr.caf38.cdap.wording.Wording;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -43,11 +44,11 @@ public class DecisionQueries {
         int pageValue = page == null ? 0 : page;
         int sizeValue = size == null ? DEFAULT_SIZE : size;
         if (pageValue < 0) {
-            problems.add(new FieldProblem("page", "PAGE_INVALID", "Le numéro de page commence à 0."));
+            problems.add(new FieldProblem("page", "PAGE_INVALID", Wording.text("decisionQuery.PAGE_INVALID")));
         }
         if (sizeValue < 1 || sizeValue > MAX_SIZE) {
             problems.add(new FieldProblem("size", "SIZE_INVALID",
-                    "La taille de page doit être comprise entre 1 et " + MAX_SIZE + "."));
+                    Wording.text("decisionQuery.SIZE_INVALID", MAX_SIZE)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -71,21 +72,21 @@ public class DecisionQueries {
     private static DecisionFilter filter(Set<String> agentCafs, String status, String profile, String department,
                                          String text, List<FieldProblem> problems) {
         DecisionStatus statusValue = parse(DecisionStatus.class, status, "status", "UNKNOWN_STATUS",
-                "Statut inconnu : choisissez parmi " + names(DecisionStatus.values()) + ".", problems);
+                Wording.text("decisionQuery.UNKNOWN_STATUS", names(DecisionStatus.values())), problems);
         Profile profileValue = parse(Profile.class, profile, "profile", "UNKNOWN_PROFILE",
-                "Profil inconnu : choisissez parmi " + names(Profile.values()) + ".", problems);
+                Wording.text("decisionQuery.UNKNOWN_PROFILE", names(Profile.values())), problems);
         DepartmentCode departmentValue = null;
         if (department != null && !department.isBlank()) {
             if (DepartmentCode.isValid(department)) {
                 departmentValue = DepartmentCode.of(department);
             } else {
                 problems.add(new FieldProblem("department", "UNKNOWN_DEPARTMENT",
-                        "Code de département inconnu (attendu : 01 à 95, 2A, 2B, 971 à 974 ou 976)."));
+                        Wording.text("decisionQuery.UNKNOWN_DEPARTMENT")));
             }
         }
         if (text != null && text.strip().length() > MAX_TEXT) {
             problems.add(new FieldProblem("q", "SEARCH_TOO_LONG",
-                    "La recherche ne peut pas dépasser " + MAX_TEXT + " caractères."));
+                    Wording.text("decisionQuery.SEARCH_TOO_LONG", MAX_TEXT)));
         }
         return new DecisionFilter(statusValue, profileValue, scope(agentCafs, departmentValue), text);
     }

@@ -1,6 +1,7 @@
 package fr.caf38.cdap.eligibility.review;
 
 import fr.caf38.cdap.input.StrictJsonReader;
+import fr.caf38.cdap.wording.Wording;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -39,8 +40,8 @@ public class ReviewBodies {
     public ReviewRequest read(InputStream body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "Le corps de la requête dépasse "
-                    + (MAX_BYTES / 1024) + " Kio.");
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                    Wording.text("review.body.TOO_LARGE", MAX_BYTES / 1024));
         }
         StrictJsonReader.Reading<ReviewRequest> reading = reader.read(bytes, ReviewRequest.class);
         if (reading.problems().isEmpty()) {
@@ -59,12 +60,13 @@ public class ReviewBodies {
     static FieldProblem problem(StrictJsonReader.Problem problem) {
         return switch (problem.kind()) {
             case UNKNOWN_FIELD -> new FieldProblem(problem.field(), "UNKNOWN_FIELD",
-                    "Champ inconnu : un examen ne comporte que « status » et « motive ».");
+                    Wording.text("review.body.UNKNOWN_FIELD"));
             case WRONG_TYPE -> new FieldProblem(problem.field(), "WRONG_TYPE",
-                    "Type de valeur incorrect : ce champ attend " + problem.expected() + ".");
+                    Wording.text("review.body.WRONG_TYPE", problem.expected()));
             case MALFORMED_JSON -> new FieldProblem(null, "MALFORMED_JSON",
-                    "Le corps de la requête n'est pas un document JSON valide" + (problem.location() == null ? "."
-                            : " (ligne " + problem.location().line() + ", colonne " + problem.location().column() + ")."));
+                    problem.location() == null ? Wording.text("review.body.MALFORMED_JSON")
+                            : Wording.text("review.body.MALFORMED_JSON.at", problem.location().line(),
+                                    problem.location().column()));
         };
     }
 }

@@ -8,6 +8,7 @@ import fr.caf38.cdap.events.EligibilityDecided;
 import fr.caf38.cdap.events.value.DecidedBy;
 import fr.caf38.cdap.events.value.DecisionStatus;
 import fr.caf38.cdap.input.TextRule;
+import fr.caf38.cdap.wording.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -96,10 +97,10 @@ public class ReviewService {
         List<FieldProblem> problems = new ArrayList<>();
         if (status == null || status.isBlank()) {
             problems.add(new FieldProblem("status", "STATUS_REQUIRED",
-                    "Choisissez la décision : APPROVED, REJECTED, REDIRECTED_TO_CAFPRO ou CHANGES_REQUESTED."));
+                    Wording.text("review.field.STATUS_REQUIRED")));
         } else if (!AGENT_DECISIONS.contains(statusOf(status))) {
             problems.add(new FieldProblem("status", "STATUS_NOT_ALLOWED",
-                    "Un agent décide APPROVED, REJECTED, REDIRECTED_TO_CAFPRO ou CHANGES_REQUESTED."));
+                    Wording.text("review.field.STATUS_NOT_ALLOWED")));
         }
         String stripped = motive == null ? "" : motive.strip();
         long length = stripped.codePoints().count();
@@ -108,16 +109,17 @@ public class ReviewService {
             verdict = TextRule.Verdict.INVISIBLE_CHARACTERS; // a U+2028 or U+2029 that strip() took for a space
         }
         if (length == 0) {
-            problems.add(new FieldProblem("motive", "MOTIVE_REQUIRED", "Le motif de la décision est obligatoire."));
+            problems.add(new FieldProblem("motive", "MOTIVE_REQUIRED",
+                    Wording.text("review.field.MOTIVE_REQUIRED")));
         } else if (verdict == TextRule.Verdict.CONTROL_CHARACTERS) {
-            problems.add(new FieldProblem("motive", "CONTROL_CHARACTERS", "Le motif contient des caractères de "
-                    + "contrôle, qui ne sont pas autorisés (seuls les retours à la ligne et les tabulations le sont)."));
+            problems.add(new FieldProblem("motive", "CONTROL_CHARACTERS",
+                    Wording.text("review.field.CONTROL_CHARACTERS")));
         } else if (verdict == TextRule.Verdict.INVISIBLE_CHARACTERS) {
-            problems.add(new FieldProblem("motive", "INVISIBLE_CHARACTERS", "Le motif contient des caractères "
-                    + "invisibles ou qui changent le sens de l'écriture (comme U+200B ou U+202E), qui ne sont pas autorisés."));
+            problems.add(new FieldProblem("motive", "INVISIBLE_CHARACTERS",
+                    Wording.text("review.field.INVISIBLE_CHARACTERS")));
         } else if (length < MOTIVE_MIN || length > MOTIVE_MAX) {
             problems.add(new FieldProblem("motive", "MOTIVE_LENGTH",
-                    "Le motif doit compter de " + MOTIVE_MIN + " à " + MOTIVE_MAX + " caractères."));
+                    Wording.text("review.field.MOTIVE_LENGTH", MOTIVE_MIN, MOTIVE_MAX)));
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package fr.caf38.cdap.intake.pages;
 
 import fr.caf38.cdap.intake.validation.InputError;
+import fr.caf38.cdap.wording.Wording;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,8 @@ public final class FormErrors {
         for (FormField field : FormField.values()) {
             List<String> messages = byField.get(field);
             if (messages != null) {
-                messages.forEach(message -> summary.add(new SummaryItem(field.anchor(), field.label() + " : " + message)));
+                messages.forEach(message -> summary.add(new SummaryItem(field.anchor(),
+                        Wording.text("form.error.summaryLine", field.label(), message))));
             }
         }
         unplaced.forEach(error -> summary.add(new SummaryItem("formulaire", error.message())));
@@ -55,20 +57,20 @@ public final class FormErrors {
     private static String message(FormField field, InputError error, FormAnswers answers) {
         String message = switch (error.code()) {
             case REQUIRED -> switch (field.kind()) {
-                case CHOICE, YES_NO -> "Choisissez une réponse.";
+                case CHOICE, YES_NO -> Wording.text("form.error.chooseAnswer");
                 default -> error.message();
             };
             case INVALID_VALUE -> field.kind() == FormField.Kind.TEXT ? error.message()
-                    : "Choisissez parmi les réponses proposées.";
-            case AT_LEAST_ONE -> field.kind() == FormField.Kind.DEPARTMENTS ? "Indiquez au moins un département."
-                    : "Cochez au moins une case.";
+                    : Wording.text("form.error.chooseOffered");
+            case AT_LEAST_ONE -> field.kind() == FormField.Kind.DEPARTMENTS
+                    ? Wording.text("form.error.atLeastOneDepartment") : Wording.text("form.error.atLeastOneBox");
             default -> error.message();
         };
         int index = FormField.index(error.field());
         if (field.kind() == FormField.Kind.DEPARTMENTS && index >= 0) {
             List<String> typed = answers.departments(field.fieldName());
             if (index < typed.size()) {
-                return "« " + typed.get(index) + " » : " + message;
+                return Wording.text("form.error.typedDepartment", typed.get(index), message);
             }
         }
         return message;

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.intake.pages;
 
+import fr.caf38.cdap.wording.Wording;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +22,6 @@ public record PagesProperties(@DefaultValue("Europe/Paris") ZoneId timeZone, Map
     }
 
     public String cafName(String department) {
-        return cafNames.getOrDefault(department, "Caf du département " + department);
+        return cafNames.getOrDefault(department, Wording.text("caf.defaultName", department));
     }
 }

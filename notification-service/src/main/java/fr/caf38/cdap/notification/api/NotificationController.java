@@ -9,6 +9,7 @@ import fr.caf38.cdap.notification.store.NotificationStore;
 import fr.caf38.cdap.notification.store.NotificationStore.Holder;
 import fr.caf38.cdap.security.AgentCafs;
 import fr.caf38.cdap.security.AgentNames;
+import fr.caf38.cdap.wording.Wording;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -70,9 +71,9 @@ class NotificationController {
         NotificationKind wantedKind = kind == null ? null
                 : constant(NotificationKind.class, kind, "kind", "UNKNOWN_KIND", errors);
         int pageNumber = number(page, 0, 0, Integer.MAX_VALUE, "page", "INVALID_PAGE",
-                "La page doit être un nombre entier positif ou nul.", errors);
+                Wording.text("notificationQuery.PAGE_INVALID"), errors);
         int pageSize = number(size, 50, 1, MAX_SIZE, "size", "INVALID_SIZE",
-                "La taille de page doit être un nombre entier entre 1 et " + MAX_SIZE + ".", errors);
+                Wording.text("notificationQuery.SIZE_INVALID", MAX_SIZE), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(NotificationProblem.VALIDATION_FAILED, errors);
         }
@@ -104,7 +105,7 @@ class NotificationController {
         String parsed = parseUuid(raw);
         if (parsed == null) {
             errors.add(new ParameterError("requestId", "INVALID_UUID",
-                    "L'identifiant de la demande doit être un UUID."));
+                    Wording.text("notificationQuery.UUID_INVALID")));
         }
         return parsed;
     }
@@ -125,7 +126,7 @@ class NotificationController {
             return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            errors.add(new ParameterError(field, code, "Valeur inconnue ; valeurs possibles : " + allowed + "."));
+            errors.add(new ParameterError(field, code, Wording.text("notificationQuery.UNKNOWN_VALUE", allowed)));
             return null;
         }
     }

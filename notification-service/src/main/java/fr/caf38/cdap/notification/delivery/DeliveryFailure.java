@@ -1,5 +1,6 @@
 package fr.caf38.cdap.notification.delivery;
 
+import fr.caf38.cdap.wording.Wording;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import org.springframework.mail.MailAuthenticationException;
@@ -18,26 +19,26 @@ record DeliveryFailure(boolean permanent, String description) {
     static DeliveryFailure of(Throwable error) {
         String detail = detail(error);
         if (has(error, AddressException.class)) {
-            return new DeliveryFailure(true, "Adresse de destinataire invalide" + detail);
+            return new DeliveryFailure(true, Wording.text("delivery.INVALID_ADDRESS") + detail);
         }
         SendFailedException refused = find(error, SendFailedException.class);
         if (refused != null && refused.getInvalidAddresses() != null && refused.getInvalidAddresses().length > 0
                 && (refused.getValidSentAddresses() == null || refused.getValidSentAddresses().length == 0)) {
-            return new DeliveryFailure(true, "Destinataire refusé par le serveur de messagerie" + detail);
+            return new DeliveryFailure(true, Wording.text("delivery.RECIPIENT_REFUSED") + detail);
         }
         if (error instanceof MailAuthenticationException) {
-            return new DeliveryFailure(false, "Authentification refusée par le serveur de messagerie" + detail);
+            return new DeliveryFailure(false, Wording.text("delivery.AUTHENTICATION_REFUSED") + detail);
         }
         if (has(error, ConnectException.class) || has(error, UnknownHostException.class)
                 || error.getClass().getSimpleName().equals("MailConnectException")
                 || has(error, SocketTimeoutException.class)) {
-            return new DeliveryFailure(false, "Serveur de messagerie injoignable" + detail);
+            return new DeliveryFailure(false, Wording.text("delivery.SERVER_UNREACHABLE") + detail);
         }
-        return new DeliveryFailure(false, "Échec de l'envoi" + detail);
+        return new DeliveryFailure(false, Wording.text("delivery.SEND_FAILED") + detail);
     }
 
     static DeliveryFailure unprintable(Throwable error) {
-        return new DeliveryFailure(true, "Message impossible à composer" + detail(error));
+        return new DeliveryFailure(true, Wording.text("delivery.UNPRINTABLE") + detail(error));
     }
 
     private static String detail(Throwable error) {
