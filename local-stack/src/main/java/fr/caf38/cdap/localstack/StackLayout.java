@@ -15,14 +15,17 @@ import java.nio.file.Path;
  *   <li>1 (no file): documents queried by their fields, topics of 1 partition;</li>
  *   <li>2: every document on a request's path found by key, with the key documents beside them
  *       (idempotency keys, SIRET and review-queue documents, pending entries of unpublished events and
- *       unsent emails), and topics of 3 partitions.</li>
+ *       unsent emails), and topics of 3 partitions;</li>
+ *   <li>3: the store file in format 2 ({@link fr.caf38.cdap.localstack.store.StoreFormat}: documents as
+ *       BSON, index keys ordered by value), which the store converts itself, once, when it opens a file
+ *       of the original format.</li>
  * </ol>
  * From 1 to 2 nothing is deleted: each service builds its key documents from what is stored, once, at
  * its start (and marks it done), and the binder adds partitions to the existing topics
  * ({@code auto-add-partitions}). This class records the version and says what happens.
  */
 final class StackLayout {
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
     private static final Logger log = LoggerFactory.getLogger(StackLayout.class);
 
     private StackLayout() {
@@ -37,9 +40,10 @@ final class StackLayout {
                         + ", this one knows " + CURRENT + "): run that version, or delete the folder to start afresh");
             }
             if (found < CURRENT) {
-                log.info("{} has layout {}: the services bring it to layout {} as they start (key documents built "
-                        + "once from the stored requests, decisions and emails; topics grown to 3 partitions). "
-                        + "Nothing is deleted.", dataDir, found, CURRENT);
+                log.info("{} has layout {}: it is brought to layout {} as the processes start{}{} Nothing is deleted.",
+                        dataDir, found, CURRENT, found < 2 ? " (key documents built once from the stored requests, "
+                                + "decisions and emails; topics grown to 3 partitions)" : "",
+                        found < 3 ? "; the store converts its file to format 2 (documents as BSON) once." : ".");
             }
             Files.createDirectories(dataDir);
             Files.writeString(file, Integer.toString(CURRENT));

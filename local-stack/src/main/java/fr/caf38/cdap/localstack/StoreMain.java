@@ -2,6 +2,8 @@ package fr.caf38.cdap.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fr.caf38.cdap.localstack.store.CompactH2Backend;
+import fr.caf38.cdap.localstack.store.StoreFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The MongoDB-wire store (mongo-java-server) with its on-disk H2 backend, in its own process:
+ * The MongoDB-wire store (mongo-java-server) with its on-disk H2 backend, its maps typed for speed
+ * ({@link CompactH2Backend}), in its own process:
  * {@code StoreMain <port> <file> [parentPid]}. H2 writes to disk about once a second: a crash of
  * this process can lose the last second (real MongoDB, in Compose, has no such window).
  */
@@ -25,8 +28,7 @@ public final class StoreMain {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ParentWatch.exitWhenGone(args.length > 2 ? args[2] : null);
         int cacheMiB = Integer.getInteger("cdap.store.cacheMiB", 16);
-        H2Backend backend = new H2Backend(new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
-                .cacheSize(cacheMiB).open());
+        H2Backend backend = new CompactH2Backend(StoreFormat.open(file, cacheMiB));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

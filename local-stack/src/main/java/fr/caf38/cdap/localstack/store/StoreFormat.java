@@ -1,0 +1,123 @@
+package fr.caf38.cdap.localstack.store;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The store file's format, and its one-time conversion. The maps keep the names mongo-java-server's
+ * H2 backend gives them ({@code databases.<db>.<collection>} for documents, {@code meta.<db>.<collection>},
+ * {@code <db>.<collection>._index_<name>} for unique indexes); format 2 types them
+ * ({@link BsonDocumentType}, {@link IndexKeyType}). A file of format 1 (written by the original
+ * backend, before December 2026) is converted map by map when the store opens it: each map is copied
+ * into a map of the new type, which then takes its name, and the map's name is recorded in
+ * {@value #FORMAT_MAP}, all in one commit, so a conversion cut short resumes where it stopped and never
+ * reads a map under the wrong type. Nothing is lost: every document and index entry is copied.
+ */
+public final class StoreFormat {
+    static final String FORMAT_MAP = "cdap.store-format";
+    static final int CURRENT = 2;
+    private static final String VERSION = "version";
+    private static final String CONVERTING = ".converting";
+    private static final String DATA = "databases.";
+    private static final String META = "meta.";
+    private static final String INDEX = "._index_";
+    private static final Logger log = LoggerFactory.getLogger(StoreFormat.class);
+
+    private StoreFormat() {
+    }
+
+    /** Opens the store file (converting it first if it has the original format), with this page cache. */
+    public static MVStore open(Path file, int cacheMiB) {
+        if (Files.exists(file)) {
+            convert(file, cacheMiB);
+        }
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB).open();
+        MVMap<String, Object> format = store.openMap(FORMAT_MAP);
+        if (!Integer.valueOf(CURRENT).equals(format.get(VERSION))) {
+            format.put(VERSION, CURRENT); // a new file: nothing to convert
+            store.commit();
+        }
+        return store;
+    }
+
+    static String dataMap(String fullCollectionName) {
+        return DATA + fullCollectionName;
+    }
+
+    static String metaMap(String fullCollectionName) {
+        return META + fullCollectionName;
+    }
+
+    static String indexMap(String fullCollectionName, String index) {
+        return fullCollectionName + INDEX + index;
+    }
+
+    static boolean belongsTo(String map, String database) {
+        return map.startsWith(database + ".") || map.startsWith(DATA + database + ".") || map.startsWith(META + database + ".");
+    }
+
+    static MVMap.Builder<Object, Document> dataMapType() {
+        return new MVMap.Builder<Object, Document>().keyType(new ObjectDataType()).valueType(new BsonDocumentType());
+    }
+
+    static MVMap.Builder<KeyValue, Object> indexMapType() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()).valueType(new ObjectDataType());
+    }
+
+    private static void convert(Path file, int cacheMiB) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB).autoCommitDisabled().open();
+        try {
+            MVMap<String, Object> format = store.openMap(FORMAT_MAP);
+            if (Integer.valueOf(CURRENT).equals(format.get(VERSION))) {
+                return;
+            }
+            List<String> names = List.copyOf(store.getMapNames());
+            names.stream().filter(name -> name.endsWith(CONVERTING)).forEach(store::removeMap); // a copy cut short
+            long started = System.nanoTime();
+            int converted = 0;
+            for (String name : names) {
+                if (name.endsWith(CONVERTING) || format.containsKey(name)) {
+                    continue;
+                }
+                if (name.startsWith(DATA)) {
+                    copy(store, name, dataMapType());
+                } else if (name.contains(INDEX)) {
+                    copy(store, name, indexMapType());
+                } else {
+                    continue;
+                }
+                format.put(name, CURRENT);
+                store.commit();
+                converted++;
+            }
+            format.put(VERSION, CURRENT);
+            store.commit();
+            log.info("Store {} converted to format {}: {} maps of documents and indexes rewritten in {} ms", file,
+                    CURRENT, converted, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            store.close();
+        }
+    }
+
+    private static <K, V> void copy(MVStore store, String name, MVMap.Builder<K, V> type) {
+        MVMap<Object, Object> old = store.openMap(name);
+        MVMap<K, V> copy = store.openMap(name + CONVERTING, type);
+        for (Map.Entry<Object, Object> entry : old.entrySet()) {
+            @SuppressWarnings("unchecked") K key = (K) entry.getKey();
+            @SuppressWarnings("unchecked") V value = (V) entry.getValue();
+            copy.put(key, value);
+        }
+        store.removeMap(old);
+        store.renameMap(copy, name);
+    }
+}
