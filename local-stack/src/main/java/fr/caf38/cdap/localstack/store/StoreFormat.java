@@ -8,7 +8,6 @@ import org.h2.mvstore.type.ObjectDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +37,19 @@ public final class StoreFormat {
 
     /** Opens the store file (converting it first if it has the original format), with this page cache. */
     public static MVStore open(Path file, int cacheMiB) {
-        if (Files.exists(file)) {
-            convert(file, cacheMiB);
-        }
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB).open();
         MVMap<String, Object> format = store.openMap(FORMAT_MAP);
-        if (!Integer.valueOf(CURRENT).equals(format.get(VERSION))) {
+        if (Integer.valueOf(CURRENT).equals(format.get(VERSION))) {
+            return store;
+        }
+        if (store.getMapNames().stream().noneMatch(name -> name.startsWith(DATA))) {
             format.put(VERSION, CURRENT); // a new file: nothing to convert
             store.commit();
+            return store;
         }
-        return store;
+        store.close(); // the conversion commits itself, map by map
+        convert(file, cacheMiB);
+        return new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB).open();
     }
 
     static String dataMap(String fullCollectionName) {
@@ -78,9 +80,6 @@ public final class StoreFormat {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB).autoCommitDisabled().open();
         try {
             MVMap<String, Object> format = store.openMap(FORMAT_MAP);
-            if (Integer.valueOf(CURRENT).equals(format.get(VERSION))) {
-                return;
-            }
             List<String> names = List.copyOf(store.getMapNames());
             names.stream().filter(name -> name.endsWith(CONVERTING)).forEach(store::removeMap); // a copy cut short
             long started = System.nanoTime();
