@@ -2,6 +2,7 @@ package fr.caf38.cdap.benchmark;
 
 import fr.caf38.cdap.localstack.LocalStack;
 import fr.caf38.cdap.localstack.StackPorts;
+import fr.caf38.cdap.localstack.store.StoreFormat;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +99,9 @@ public final class Benchmark {
             json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                     "java", System.getProperty("java.version"),
                     "storeLayout", System.getProperty("cdap.store.layout", "shared"),
-                    "storeCacheMiB", Integer.getInteger("cdap.store.cacheMiB", 16)));
+                    "storeCacheMiB", Integer.getInteger("cdap.store.cacheMiB", 16),
+                    "storeCompactFillRate", Integer.getInteger("cdap.store.compactFillRate",
+                            StoreFormat.DEFAULT_COMPACT_FILL_RATE)));
             json.put("floor", floor);
             json.put("residentMiB", rss);
             json.put("verdict", verdict);

@@ -1,5 +1,6 @@
 package fr.caf38.cdap.localstack;
 
+import fr.caf38.cdap.localstack.store.StoreFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,9 @@ public final class LocalStack implements AutoCloseable {
     static final String STORE_LAYOUT = System.getProperty("cdap.store.layout", "shared");
     /** The H2 backend's page cache per store process, in MiB (H2's default is 16). */
     static final int STORE_CACHE_MIB = Integer.getInteger("cdap.store.cacheMiB", 16);
+    /** Below which fill rate H2 compacts the store file (see {@code StoreFormat.open}). */
+    static final int STORE_COMPACT_FILL_RATE = Integer.getInteger("cdap.store.compactFillRate",
+            StoreFormat.DEFAULT_COMPACT_FILL_RATE);
     private static final Map<String, String> DATABASES = Map.of("intake-service", "intake",
             "eligibility-service", "eligibility", "notification-service", "notification");
 
@@ -137,7 +141,8 @@ public final class LocalStack implements AutoCloseable {
                 () -> Probes.accepts(ports.kafka()));
         for (var store : storePorts.entrySet()) {
             int port = store.getValue();
-            add(store.getKey(), command(java, JvmSizing.store(), LOGGING, "-Dcdap.store.cacheMiB=" + STORE_CACHE_MIB, "-cp",
+            add(store.getKey(), command(java, JvmSizing.store(), LOGGING, "-Dcdap.store.cacheMiB=" + STORE_CACHE_MIB,
+                    "-Dcdap.store.compactFillRate=" + STORE_COMPACT_FILL_RATE, "-cp",
                     classPath, StoreMain.class.getName(), Integer.toString(port),
                     data.resolve("store").resolve(store.getKey().equals("store") ? "cdap.mv" : store.getKey() + ".mv").toString(),
                     self), () -> Probes.accepts(port));

@@ -28,14 +28,16 @@ public final class StoreMain {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ParentWatch.exitWhenGone(args.length > 2 ? args[2] : null);
         int cacheMiB = Integer.getInteger("cdap.store.cacheMiB", 16);
-        H2Backend backend = new CompactH2Backend(StoreFormat.open(file, cacheMiB));
+        int compactFillRate = Integer.getInteger("cdap.store.compactFillRate", StoreFormat.DEFAULT_COMPACT_FILL_RATE);
+        H2Backend backend = new CompactH2Backend(StoreFormat.open(file, cacheMiB, compactFillRate));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdownNow();
             backend.close();
         }, "store-shutdown"));
-        log.info("MongoDB-wire store ready on 127.0.0.1:{} (data in {}, page cache {} MiB)", port, file, cacheMiB);
+        log.info("MongoDB-wire store ready on 127.0.0.1:{} (data in {}, page cache {} MiB, compaction below {} % fill)", port, file,
+                cacheMiB, compactFillRate);
         Thread.currentThread().join();
     }
 }

@@ -112,6 +112,17 @@ class WordingTest {
     }
 
     @Test
+    void onlyBracesAroundDigitsArePlaceholdersAndEachMayComeTwiceInAnyOrder() {
+        assertThat(Wording.fill("{1} puis {0}, encore {1}", "a", "b")).isEqualTo("b puis a, encore b");
+        assertThat(Wording.fill("{} {x} {12a} { 0} {0", "a")).isEqualTo("{} {x} {12a} { 0} {0");
+        assertThat(Wording.fill("{{0}}", "a")).isEqualTo("{a}");
+        assertThat(Wording.fill("{0}", (Object) null)).isEqualTo("null");
+        assertThat(Wording.fill("sans valeur")).isEqualTo("sans valeur");
+        assertThatThrownBy(() -> Wording.fill("{0} et {1}", "a")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No value for {1}");
+    }
+
+    @Test
     void joinsListsTheFrenchWay() {
         assertThat(Wording.enumerate(List.of())).isEmpty();
         assertThat(Wording.enumerate(List.of("73"))).isEqualTo("73");
