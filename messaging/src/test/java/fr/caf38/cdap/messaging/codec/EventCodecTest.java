@@ -44,6 +44,17 @@ class EventCodecTest {
     }
 
     @Test
+    void instantsInAnotherFormThanTheEncodersAreStillReadAndInvalidOnesStillRefused() {
+        String offset = codec.encode(event).replace("\"2026-03-02T09:15:33Z\"", "\"2026-03-02T10:15:33+01:00\"");
+        assertThat(offset).contains("+01:00");
+        assertThat(codec.decodeIfKnown(bytes(offset), Event.class)).contains(event);
+
+        String impossible = codec.encode(event).replace("\"2026-03-02T09:15:33Z\"", "\"2026-02-30T09:15:33Z\"");
+        assertThatThrownBy(() -> codec.decodeIfKnown(bytes(impossible), Event.class))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not a valid PartnerNotified");
+    }
+
+    @Test
     void aTypeThisConsumerDoesNotReadIsSkippedNotRefused() {
         assertThat(codec.decodeIfKnown(bytes(codec.encode(event)), EligibilityDecided.class)).isEmpty();
         String later = codec.encode(event).replace("\"PartnerNotified\"", "\"SomethingLaterVersionsAdd\"");

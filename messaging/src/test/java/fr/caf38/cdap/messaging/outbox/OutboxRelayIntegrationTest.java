@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -185,6 +188,41 @@ class OutboxRelayIntegrationTest {
             assertThat(probe.during(aboutRequest(requestId), Duration.ofSeconds(1))).hasSize(2);
         }
         assertThat(mongo.findById(existing, Sample.class).name()).isEqualTo("first");
+    }
+
+    @Test
+    void concurrentSingleInsertsEachLearnTheirOwnRefusalAndEveryStoredOneIsPublished(TestInfrastructure infra) {
+        String existing = UUID.randomUUID().toString();
+        outbox.insert(new Sample(existing, "first"));
+        UUID requestId = UUID.randomUUID();
+        List<String> ids = IntStream.range(0, 40).mapToObj(i -> i % 10 == 3 ? existing : UUID.randomUUID().toString())
+                .toList();
+
+        ExecutorService callers = Executors.newFixedThreadPool(ids.size());
+        List<String> outcomes;
+        try {
+            List<CompletableFuture<String>> inserts = ids.stream().map(id -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    outbox.insert(new Sample(id, "concurrent"), event(requestId));
+                    return "stored";
+                } catch (DuplicateKeyException refused) {
+                    return "refused";
+                }
+            }, callers)).toList();
+            outcomes = inserts.stream().map(CompletableFuture::join).toList();
+        } finally {
+            callers.shutdown();
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(outcomes.get(i)).as(ids.get(i)).isEqualTo(ids.get(i).equals(existing) ? "refused" : "stored");
+        }
+        try (TopicProbe probe = TopicProbe.on(infra.kafkaBootstrapServers(), Topics.NOTIFICATIONS_SENT)) {
+            assertThat(probe.await(aboutRequest(requestId), 36, Duration.ofSeconds(30))).hasSize(36);
+            assertThat(probe.during(aboutRequest(requestId), Duration.ofSeconds(1))).hasSize(36);
+        }
+        assertThat(mongo.findById(existing, Sample.class).name()).isEqualTo("first");
+        ids.stream().filter(id -> !id.equals(existing))
+                .forEach(id -> assertThat(mongo.findById(id, Sample.class).name()).isEqualTo("concurrent"));
     }
 
     @Test

@@ -31,9 +31,32 @@ public record Siret(String value) {
         return new Siret(normalise(raw));
     }
 
-    /** Strips the separators partners commonly type: spaces (also non-breaking) and dots. */
+    /**
+     * Strips the separators partners commonly type: spaces (also non-breaking), tabs, line breaks and
+     * dots. By hand, not a regex: every event read carries a SIRET, already clean.
+     */
     public static String normalise(String raw) {
-        return raw.replaceAll("[\\s.\\u00A0\\u202F]", "");
+        int first = 0;
+        while (first < raw.length() && !isSeparator(raw.charAt(first))) {
+            first++;
+        }
+        if (first == raw.length()) {
+            return raw;
+        }
+        StringBuilder kept = new StringBuilder(raw.length()).append(raw, 0, first);
+        for (int i = first + 1; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!isSeparator(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** What {@code [\\s.\\u00A0\\u202F]} matches. */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                || c == '\u00A0' || c == '\u202F';
     }
 
     public static Check check(String raw) {

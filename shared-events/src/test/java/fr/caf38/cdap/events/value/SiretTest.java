@@ -62,4 +62,12 @@ class SiretTest {
         assertThatThrownBy(() -> Siret.parse(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Siret("732 829 320 00074")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void normalisingRemovesExactlyTheSeparatorsPartnersType() {
+        assertThat(Siret.normalise("732\u00a0829\u202f320\t000.7\r\n4\u000b\f")).isEqualTo("73282932000074");
+        assertThat(Siret.normalise("73282932000074")).isEqualTo("73282932000074");
+        assertThat(Siret.normalise("732-829_320\u200b00074")).isEqualTo("732-829_320\u200b00074");
+        assertThat(Siret.normalise(" . ")).isEmpty();
+    }
 }
