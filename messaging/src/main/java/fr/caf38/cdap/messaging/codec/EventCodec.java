@@ -61,6 +61,12 @@ public final class EventCodec {
         }
         Optional<Class<? extends Event>> known = EventTypes.byName(eventType);
         if (known.isEmpty() || !accepted.isAssignableFrom(known.get())) {
+            // Skipped only if it is JSON to its end: a broken record is a dead letter whatever its type.
+            try {
+                readToEnd(payload);
+            } catch (JacksonException e) {
+                throw new InvalidEventException("not a valid event: " + e.getMessage(), e);
+            }
             return Optional.empty();
         }
         try {
@@ -89,6 +95,14 @@ public final class EventCodec {
                 parser.skipChildren();
             }
             return null;
+        }
+    }
+
+    private void readToEnd(byte[] payload) {
+        try (JsonParser parser = mapper.createParser(payload)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
         }
     }
 

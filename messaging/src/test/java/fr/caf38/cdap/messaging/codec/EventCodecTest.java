@@ -62,6 +62,17 @@ class EventCodecTest {
     }
 
     @Test
+    void aBrokenRecordIsRefusedEvenWhenItsTypeIsOneThisConsumerSkips() {
+        String broken = codec.encode(event).replace("\"PartnerNotified\"", "\"SomethingLaterVersionsAdd\"");
+        broken = broken.substring(0, broken.length() - 10);
+        String truncated = broken;
+        assertThatThrownBy(() -> codec.decodeIfKnown(bytes(truncated), Event.class))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not a valid event");
+        assertThatThrownBy(() -> codec.decodeIfKnown(bytes(codec.encode(event) + " {"), EligibilityDecided.class))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
     void whatIsNotAnEventIsRefusedWithItsReason() {
         for (Map.Entry<String, String> bad : Map.of(
                 "not json", "not a valid Event",

@@ -28,7 +28,7 @@ public final class HeaderValues {
             gap = false;
             cleaned.append(c);
         }
-        return cleaned.length() == value.length() ? value : cleaned.toString();
+        return cleaned.toString();
     }
 
     /** For an address: control characters are removed, so a smuggled header only makes the address invalid. */

@@ -12,6 +12,7 @@ class HeaderValuesTest {
         assertThat(HeaderValues.clean("Caf de l’Isère – CDAP-38-2026-00001")).isEqualTo("Caf de l’Isère – CDAP-38-2026-00001");
         assertThat(HeaderValues.clean("insécable\u00a0gardée")).isEqualTo("insécable\u00a0gardée");
         assertThat(HeaderValues.clean("\r\n")).isEmpty();
+        assertThat(HeaderValues.clean("CDAP-38-2026-00042\nCc: x")).isEqualTo("CDAP-38-2026-00042 Cc: x");
         assertThat(HeaderValues.clean(null)).isEmpty();
     }
 
