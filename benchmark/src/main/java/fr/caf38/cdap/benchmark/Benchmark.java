@@ -2,7 +2,7 @@ package fr.caf38.cdap.benchmark;
 
 import fr.caf38.cdap.localstack.LocalStack;
 import fr.caf38.cdap.localstack.StackPorts;
-import fr.caf38.cdap.localstack.store.StoreFormat;
+import fr.caf38.cdap.localstack.store.StoreTuning;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,9 +99,8 @@ public final class Benchmark {
             json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                     "java", System.getProperty("java.version"),
                     "storeLayout", System.getProperty("cdap.store.layout", "shared"),
-                    "storeCacheMiB", Integer.getInteger("cdap.store.cacheMiB", 16),
-                    "storeCompactFillRate", Integer.getInteger("cdap.store.compactFillRate",
-                            StoreFormat.DEFAULT_COMPACT_FILL_RATE)));
+                    "storeCacheMiB", StoreTuning.fromSystemProperties().cacheMiB(),
+                    "storeCompactFillRate", StoreTuning.fromSystemProperties().compactFillRate()));
             json.put("floor", floor);
             json.put("residentMiB", rss);
             json.put("verdict", verdict);

@@ -1,6 +1,6 @@
 package fr.caf38.cdap.localstack;
 
-import fr.caf38.cdap.localstack.store.StoreFormat;
+import fr.caf38.cdap.localstack.store.StoreTuning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +59,8 @@ public final class LocalStack implements AutoCloseable {
      * faster and lighter on this 2-core machine, see the README); {@code per-service}: one each.
      */
     static final String STORE_LAYOUT = System.getProperty("cdap.store.layout", "shared");
-    /** The H2 backend's page cache per store process, in MiB (H2's default is 16). */
-    static final int STORE_CACHE_MIB = Integer.getInteger("cdap.store.cacheMiB", 16);
-    /** Below which fill rate H2 compacts the store file (see {@code StoreFormat.open}). */
-    static final int STORE_COMPACT_FILL_RATE = Integer.getInteger("cdap.store.compactFillRate",
-            StoreFormat.DEFAULT_COMPACT_FILL_RATE);
+    /** The H2 file's page cache and compaction per store process, handed on to each. */
+    static final StoreTuning STORE_TUNING = StoreTuning.fromSystemProperties();
     private static final Map<String, String> DATABASES = Map.of("intake-service", "intake",
             "eligibility-service", "eligibility", "notification-service", "notification");
 
@@ -141,8 +138,9 @@ public final class LocalStack implements AutoCloseable {
                 () -> Probes.accepts(ports.kafka()));
         for (var store : storePorts.entrySet()) {
             int port = store.getValue();
-            add(store.getKey(), command(java, JvmSizing.store(), LOGGING, "-Dcdap.store.cacheMiB=" + STORE_CACHE_MIB,
-                    "-Dcdap.store.compactFillRate=" + STORE_COMPACT_FILL_RATE, "-cp",
+            add(store.getKey(), command(java,
+                    Stream.concat(JvmSizing.store().stream(), STORE_TUNING.asSystemProperties().stream()).toList(),
+                    LOGGING, "-cp",
                     classPath, StoreMain.class.getName(), Integer.toString(port),
                     data.resolve("store").resolve(store.getKey().equals("store") ? "cdap.mv" : store.getKey() + ".mv").toString(),
                     self), () -> Probes.accepts(port));

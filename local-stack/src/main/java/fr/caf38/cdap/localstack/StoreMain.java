@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import fr.caf38.cdap.localstack.store.CompactH2Backend;
 import fr.caf38.cdap.localstack.store.StoreFormat;
+import fr.caf38.cdap.localstack.store.StoreTuning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,17 +28,16 @@ public final class StoreMain {
         Path file = Path.of(args[1]);
         Files.createDirectories(file.toAbsolutePath().getParent());
         ParentWatch.exitWhenGone(args.length > 2 ? args[2] : null);
-        int cacheMiB = Integer.getInteger("cdap.store.cacheMiB", 16);
-        int compactFillRate = Integer.getInteger("cdap.store.compactFillRate", StoreFormat.DEFAULT_COMPACT_FILL_RATE);
-        H2Backend backend = new CompactH2Backend(StoreFormat.open(file, cacheMiB, compactFillRate));
+        StoreTuning tuning = StoreTuning.fromSystemProperties();
+        H2Backend backend = new CompactH2Backend(StoreFormat.open(file, tuning));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdownNow();
             backend.close();
         }, "store-shutdown"));
-        log.info("MongoDB-wire store ready on 127.0.0.1:{} (data in {}, page cache {} MiB, compaction below {} % fill)", port, file,
-                cacheMiB, compactFillRate);
+        log.info("MongoDB-wire store ready on 127.0.0.1:{} (data in {}, page cache {} MiB, compaction below {} % fill)",
+                port, file, tuning.cacheMiB(), tuning.compactFillRate());
         Thread.currentThread().join();
     }
 }

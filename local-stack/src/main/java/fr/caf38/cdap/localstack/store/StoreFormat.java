@@ -30,20 +30,14 @@ public final class StoreFormat {
     private static final String DATA = "databases.";
     private static final String META = "meta.";
     private static final String INDEX = "._index_";
-    /** See {@link #open(Path, int, int)}. */
-    public static final int DEFAULT_COMPACT_FILL_RATE = 80;
     private static final Logger log = LoggerFactory.getLogger(StoreFormat.class);
 
     private StoreFormat() {
     }
 
-    /** Opens the store file (converting it first if it has the original format), with this page cache. */
-    public static MVStore open(Path file, int cacheMiB) {
-        return open(file, cacheMiB, DEFAULT_COMPACT_FILL_RATE);
-    }
-
     /**
-     * The same, with H2's {@code autoCompactFillRate} ({@code r}). While writes go on, H2 rewrites chunks
+     * Opens the store file (converting it first if it has the original format), with this page cache
+     * and H2's {@code autoCompactFillRate} ({@code r}). While writes go on, H2 rewrites chunks
      * once 50 + (their fill rate) / 2 falls below r × r / 100; when idle, once their fill rate falls
      * below r. H2's default, 90, rewrote chunks about 62 % live under this pipeline's random-key updates:
      * a fifth of the store's CPU in a profile, each live page decoded and encoded again to reclaim a
@@ -52,8 +46,8 @@ public final class StoreFormat {
      * to 80 % when the store is idle. Below 71 it would never compact under load: the file would grow
      * for as long as the load lasts.
      */
-    public static MVStore open(Path file, int cacheMiB, int compactFillRate) {
-        MVStore store = builder(file, cacheMiB, compactFillRate).open();
+    public static MVStore open(Path file, StoreTuning tuning) {
+        MVStore store = builder(file, tuning).open();
         MVMap<String, Object> format = store.openMap(FORMAT_MAP);
         if (Integer.valueOf(CURRENT).equals(format.get(VERSION))) {
             return store;
@@ -64,12 +58,13 @@ public final class StoreFormat {
             return store;
         }
         store.close(); // the conversion commits itself, map by map
-        convert(file, cacheMiB);
-        return builder(file, cacheMiB, compactFillRate).open();
+        convert(file, tuning);
+        return builder(file, tuning).open();
     }
 
-    private static MVStore.Builder builder(Path file, int cacheMiB, int compactFillRate) {
-        return new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB).autoCompactFillRate(compactFillRate);
+    private static MVStore.Builder builder(Path file, StoreTuning tuning) {
+        return new MVStore.Builder().fileName(file.toString()).cacheSize(tuning.cacheMiB())
+                .autoCompactFillRate(tuning.compactFillRate());
     }
 
     static String dataMap(String fullCollectionName) {
@@ -96,8 +91,8 @@ public final class StoreFormat {
         return new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()).valueType(new ObjectDataType());
     }
 
-    private static void convert(Path file, int cacheMiB) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB).autoCommitDisabled().open();
+    private static void convert(Path file, StoreTuning tuning) {
+        MVStore store = builder(file, tuning).autoCommitDisabled().open();
         try {
             MVMap<String, Object> format = store.openMap(FORMAT_MAP);
             List<String> names = List.copyOf(store.getMapNames());

@@ -88,7 +88,7 @@ class CompactStoreTest {
     @Test
     void updatesInPlaceNeverRaceThePageWriter() {
         Path file = folder.resolve("store.mv.db");
-        CompactH2Backend backend = new CompactH2Backend(StoreFormat.open(file, 16));
+        CompactH2Backend backend = new CompactH2Backend(StoreFormat.open(file, StoreTuning.DEFAULTS));
         backend.getMvStore().setAutoCommitDelay(1); // pages written all the time, while the updates run
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
@@ -144,7 +144,7 @@ class CompactStoreTest {
     }
 
     private static void onCompactStore(Path file, Consumer<MongoCollection<Document>> use) {
-        CompactH2Backend backend = new CompactH2Backend(StoreFormat.open(file, 16));
+        CompactH2Backend backend = new CompactH2Backend(StoreFormat.open(file, StoreTuning.DEFAULTS));
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
