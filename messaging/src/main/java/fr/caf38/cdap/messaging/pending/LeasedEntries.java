@@ -110,6 +110,27 @@ public final class LeasedEntries {
         collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
+    /**
+     * Moves the leases of these entries where {@code owner} still holds them, by key, in one write;
+     * returns the ids it no longer holds (a sweep took them after their lease lapsed, or they are
+     * gone). Only when the write matched fewer entries than asked are they read back, by key.
+     */
+    public Set<Object> renewHeld(Map<?, Instant> leases, String owner) {
+        if (leases.isEmpty()) {
+            return Set.of();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        leases.forEach((id, until) -> writes.add(new UpdateOneModel<>(new Document("_id", id).append(OWNER, owner),
+                new Document("$set", new Document(LEASE_UNTIL, Date.from(until))))));
+        if (collection().bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount() == leases.size()) {
+            return Set.of();
+        }
+        Set<Object> lost = new LinkedHashSet<>(leases.keySet());
+        collection().find(new Document("_id", new Document("$in", List.copyOf(leases.keySet()))).append(OWNER, owner))
+                .projection(new Document("_id", 1)).forEach(entry -> lost.remove(entry.get("_id")));
+        return lost;
+    }
+
     /** Deletes the entries of items that are done (or gone), by key. */
     public void release(Collection<?> ids) {
         if (!ids.isEmpty()) {

@@ -83,6 +83,8 @@ public class NotificationSender implements SmartLifecycle {
     /** Partner emails held back by the ordering rule, by request: released when an earlier one settles here. */
     private final Map<String, Set<String>> waitingByRequest = new HashMap<>();
     private volatile Instant lastSweep;
+    /** When the leases of what this instance holds are next looked at (see keepLeases). */
+    private Instant nextLeaseCheck = Instant.MIN;
     private volatile boolean recoveredAtStartUp;
     private volatile String lastProblem;
 
@@ -195,6 +197,7 @@ public class NotificationSender implements SmartLifecycle {
     private int runs() {
         int total = 0;
         for (int run = 0; run < MAX_RUNS_PER_DRAIN; run++) {
+            keepLeases(clock.instant());
             List<Held> batch = takeDue(properties.sender().batchSize());
             if (batch.isEmpty()) {
                 break;
@@ -232,6 +235,59 @@ public class NotificationSender implements SmartLifecycle {
         return split.ready().size();
     }
 
+    /**
+     * Keeps the lease of everything held here ahead, so that no sweep takes an email while it waits
+     * its turn in this instance's memory (a backlog longer than the lease): looked at before each
+     * batch, at most every tenth of a lease, and those less than three quarters of a lease ahead are
+     * moved to a whole lease, in one write. So a batch taken has over half a lease left for its SMTP
+     * exchange and its record. One taken anyway (this instance stalled past its lease) is let go
+     * here rather than sent twice. Package-private: a test stands for the batch loop.
+     */
+    void keepLeases(Instant now) {
+        Duration lease = properties.sender().lease();
+        if (now.isBefore(nextLeaseCheck)) {
+            return;
+        }
+        nextLeaseCheck = now.plus(lease.dividedBy(10));
+        Instant renewBefore = now.plus(lease.multipliedBy(3).dividedBy(4));
+        Map<String, Instant> renewals = new LinkedHashMap<>();
+        held.forEach((id, current) -> {
+            if (current.leaseUntil().isBefore(renewBefore)) {
+                renewals.put(id, now.plus(lease));
+            }
+        });
+        renewHeld(renewals);
+    }
+
+    /** Moves these leases where this instance still holds the entry; lets go of the ones another took. */
+    private void renewHeld(Map<String, Instant> renewals) {
+        if (renewals.isEmpty()) {
+            return;
+        }
+        Set<String> lost = store.renewHeld(renewals, owner);
+        renewals.forEach((id, until) -> {
+            Held current = held.get(id);
+            if (current != null && lost.contains(id)) {
+                forget(current.notification());
+            } else {
+                held.computeIfPresent(id, (key, kept) -> new Held(kept.notification(), kept.dueAt(), until));
+            }
+        });
+        if (!lost.isEmpty()) {
+            log.warn("{} notification(s) held here were taken by another instance after their lease lapsed; "
+                    + "left to it", lost.size());
+        }
+    }
+
+    /** No longer held here (settled, or held by another instance): its place in the queue goes stale. */
+    private void forget(Notification notification) {
+        held.remove(notification.id());
+        Set<String> waiting = waitingByRequest.get(notification.requestId());
+        if (waiting != null && waiting.remove(notification.id()) && waiting.isEmpty()) {
+            waitingByRequest.remove(notification.requestId());
+        }
+    }
+
     /** Emails the ordering rule holds back: looked at again after the poll interval, their lease kept ahead. */
     private void holdBack(List<Notification> waiting, Instant now) {
         Duration lease = properties.sender().lease();
@@ -247,7 +303,7 @@ public class NotificationSender implements SmartLifecycle {
             waitingByRequest.computeIfAbsent(notification.requestId(), key -> new LinkedHashSet<>())
                     .add(notification.id());
         }
-        store.renew(renewals);
+        renewHeld(renewals);
     }
 
     private void deliver(List<Notification> ready) {
@@ -358,11 +414,7 @@ public class NotificationSender implements SmartLifecycle {
 
     /** A notification is settled (SENT or FAILED): no longer held. */
     private void settle(Notification notification, Set<String> settled) {
-        held.remove(notification.id());
-        Set<String> waiting = waitingByRequest.get(notification.requestId());
-        if (waiting != null && waiting.remove(notification.id()) && waiting.isEmpty()) {
-            waitingByRequest.remove(notification.requestId());
-        }
+        forget(notification);
         if (notification.forPartner()) {
             settled.add(notification.requestId());
         }
@@ -489,7 +541,7 @@ public class NotificationSender implements SmartLifecycle {
         Map<String, Instant> lapsed = new LinkedHashMap<>();
         held.keySet().forEach(id -> lapsed.put(id, Instant.EPOCH));
         try {
-            store.renew(lapsed);
+            store.renewHeld(lapsed, owner);
             held.clear();
             queue.clear();
         } catch (RuntimeException e) {

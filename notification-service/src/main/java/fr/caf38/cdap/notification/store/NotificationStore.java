@@ -279,6 +279,15 @@ public class NotificationStore implements IndexedStore {
         pending.renew(leases);
     }
 
+    /**
+     * Moves the leases of notifications {@code owner} holds in memory, where it still holds their
+     * entry; returns those it no longer holds (another instance's sweep took them once their lease
+     * lapsed), which it must let go rather than send.
+     */
+    public Set<String> renewHeld(Map<String, Instant> leases, String owner) {
+        return pending.renewHeld(leases, owner);
+    }
+
     /** Forgets the pending entries of notifications that are settled or gone. */
     public void release(Collection<String> ids) {
         pending.release(ids);

@@ -58,6 +58,13 @@ final class PendingDeliveries {
         entries.renew(leases);
     }
 
+    /** Moves the leases of entries {@code owner} still holds, in one write; returns the ids it no longer holds. */
+    Set<String> renewHeld(Map<String, Instant> leases, String owner) {
+        Set<String> lost = new LinkedHashSet<>();
+        entries.renewHeld(leases, owner).forEach(id -> lost.add((String) id));
+        return lost;
+    }
+
     /** Deletes the entries of notifications that are settled (or gone), by key. */
     void release(Collection<String> ids) {
         entries.release(ids);

@@ -9,6 +9,7 @@ import fr.caf38.cdap.notification.store.NotificationStore;
 import fr.caf38.cdap.notification.store.NotificationStore.Holder;
 import fr.caf38.cdap.notification.support.Mailbox;
 import fr.caf38.cdap.notification.support.TestEvents;
+import fr.caf38.cdap.testinfra.MutableClock;
 import fr.caf38.cdap.testinfra.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
@@ -20,6 +21,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * What a crash leaves behind is sent by another instance's recovery sweep, through the pending
  * entries: an email whose holder's lease lapsed, and (the start-up scan) a PENDING email stored by
- * an older version without an entry. An email whose holder is alive is left to it.
+ * an older version without an entry. An email whose holder is alive is left to it, however long it
+ * waits in that holder's memory; one whose holder stalled past its lease goes out once, from the
+ * instance that took it.
  */
 @NotificationIntegrationTest
 class RecoverySweepIntegrationTest {
@@ -71,6 +75,53 @@ class RecoverySweepIntegrationTest {
     }
 
     @Test
+    void anEmailWaitingLongerThanItsLeaseInItsHoldersMemoryKeepsItsLeaseSoNoSweepTakesIt(TestInfrastructure infra) {
+        Duration lease = properties.sender().lease();
+        MutableClock time = new MutableClock(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        NotificationSender busy = instanceAt(time);
+        String email = TestEvents.uniqueEmail();
+        Holder hold = busy.holder();
+        List<Notification> held = store.insertAndHold(planner.plan(TestEvents.submitted(email)), hold);
+        busy.submit(held, hold);
+        String id = held.get(0).id();
+
+        // Half a lease later the email still waits its turn (a backlog); what runs before each batch:
+        time.advance(lease.dividedBy(2));
+        busy.keepLeases(time.instant());
+        assertThat(pendingEntry(id).getDate("leaseUntil").toInstant()).isEqualTo(time.instant().plus(lease));
+
+        // Past the lease it was first held for, another instance's sweep leaves it to its holder.
+        instanceAt(new MutableClock(hold.leaseUntil().plusSeconds(1))).drain();
+        assertThat(Mailbox.to(infra.mail(), email)).isEmpty();
+        assertThat(pendingEntry(id).getString("owner")).isEqualTo(hold.owner());
+
+        busy.drain();
+        await().atMost(TIMEOUT).until(() -> Mailbox.to(infra.mail(), email).size() == 1);
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void anEmailTakenByAnotherInstanceOnceItsHolderStalledPastTheLeaseIsLetGoByThatHolderNotSentTwice(
+            TestInfrastructure infra) {
+        MutableClock time = new MutableClock(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        NotificationSender stalled = instanceAt(time);
+        String email = TestEvents.uniqueEmail();
+        Holder hold = stalled.holder();
+        List<Notification> held = store.insertAndHold(planner.plan(TestEvents.submitted(email)), hold);
+        stalled.submit(held, hold);
+
+        time.advance(properties.sender().lease().plusSeconds(1));
+        instanceAt(time).drain();
+        await().atMost(TIMEOUT).until(() -> Mailbox.to(infra.mail(), email).size() == 1);
+
+        stalled.drain();
+        assertThat(stalled.pendingCount()).isZero();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> Mailbox.to(infra.mail(), email).size() == 1);
+        assertThat(store.find(held.get(0).id()).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
     void aPendingEmailOfAnOlderVersionWithoutAnEntryIsFoundAtStartUpAndSentOnce(TestInfrastructure infra) {
         String email = TestEvents.uniqueEmail();
         Notification legacy = planner.plan(TestEvents.submitted(email)).get(0);
@@ -91,11 +142,16 @@ class RecoverySweepIntegrationTest {
     }
 
     private NotificationSender otherInstance() {
+        return instanceAt(clock);
+    }
+
+    /** Another instance, with its own SMTP connection, whose time is {@code time}. */
+    private NotificationSender instanceAt(Clock time) {
         JavaMailSenderImpl connection = new JavaMailSenderImpl();
         connection.setHost(mailSender.getHost());
         connection.setPort(mailSender.getPort());
         connection.setDefaultEncoding("UTF-8");
         return new NotificationSender(store, connection, new MailComposer(), properties,
-                new DeliveryMetrics(new SimpleMeterRegistry(), clock), clock);
+                new DeliveryMetrics(new SimpleMeterRegistry(), time), time);
     }
 }
