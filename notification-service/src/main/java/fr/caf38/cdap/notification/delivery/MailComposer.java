@@ -7,7 +7,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.StreamProvider;
@@ -19,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a stored notification into the MIME message sent: multipart/alternative (plain text, then
- * HTML), UTF-8, exactly one recipient, and the notification's own Message-ID on every attempt.
+ * HTML), UTF-8 in quoted-printable ({@link QuotedPrintable}), exactly one recipient, and the notification's own Message-ID on every attempt.
  * Every header value is cleaned of line breaks, so none can add a header.
  */
 @Component
@@ -57,13 +56,9 @@ public class MailComposer {
         message.setHeader("X-Cdap-Kind", notification.kind().name());
         message.setHeader("X-Cdap-Reference", HeaderValues.clean(notification.reference()));
 
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(notification.text(), UTF_8, "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(notification.html(), UTF_8, "html");
         MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
+        alternative.addBodyPart(QuotedPrintable.textPart(notification.text(), "plain"));
+        alternative.addBodyPart(QuotedPrintable.textPart(notification.html(), "html"));
         message.setContent(alternative);
         return message;
     }

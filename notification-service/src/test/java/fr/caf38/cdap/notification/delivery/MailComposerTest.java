@@ -56,6 +56,22 @@ class MailComposerTest {
     }
 
     @Test
+    void bothPartsTravelInQuotedPrintableAsEncodedOnceWhenComposed() throws Exception {
+        Notification notification = Fixtures.planner().plan(TestEvents.submitted("accueil@ccas-exemple.fr")).get(0);
+        MimeMessage message = composer.compose(notification, session);
+        message.saveChanges();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        message.writeTo(bytes);
+        String raw = bytes.toString(StandardCharsets.US_ASCII);
+
+        for (String part : List.of(notification.text(), notification.html())) {
+            assertThat(raw).contains("Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                    + new String(QuotedPrintable.encode(part), StandardCharsets.US_ASCII));
+        }
+        assertThat(bytes.toString(StandardCharsets.ISO_8859_1)).as("7-bit on the wire").doesNotContainPattern("[^\\x00-\\x7F]");
+    }
+
+    @Test
     void everyAttemptCarriesTheMessageIdChosenWhenTheNotificationWasStored() throws Exception {
         Notification notification = Fixtures.planner().plan(TestEvents.submitted("accueil@ccas-exemple.fr")).get(0);
         assertThat(notification.messageId()).matches("<[0-9a-f-]{36}@caf38\\.localhost>");
