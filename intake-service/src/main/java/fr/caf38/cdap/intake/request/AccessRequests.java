@@ -2,11 +2,13 @@ package fr.caf38.cdap.intake.request;
 
 import fr.caf38.cdap.messaging.store.CollectionIndexes;
 import fr.caf38.cdap.messaging.store.IndexedStore;
+import org.bson.Document;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +57,12 @@ public class AccessRequests implements IndexedStore {
      */
     public Update step(TimelineEntry entry) {
         return new Update().addToSet(TIMELINE, mongoValue(entry, TimelineEntry.class)).max(UPDATED_AT, entry.at());
+    }
+
+    /** {@link #step(TimelineEntry)} as the store's update document, for writes through the driver. */
+    public Document stepDocument(TimelineEntry entry) {
+        return new Document("$addToSet", new Document(TIMELINE, mongoValue(entry, TimelineEntry.class)))
+                .append("$max", new Document(UPDATED_AT, mongoValue(entry.at(), Instant.class)));
     }
 
     /** A value as the store keeps it under a field declared as {@code type} (for targeted updates). */

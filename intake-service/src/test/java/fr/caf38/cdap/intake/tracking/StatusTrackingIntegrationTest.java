@@ -15,6 +15,10 @@ import fr.caf38.cdap.events.value.Siret;
 import fr.caf38.cdap.intake.Api;
 import fr.caf38.cdap.intake.IntakeIntegrationTest;
 import fr.caf38.cdap.intake.Sirets;
+import fr.caf38.cdap.intake.request.AccessRequest;
+import fr.caf38.cdap.intake.request.AccessRequests;
+import fr.caf38.cdap.intake.request.RequestDecision;
+import fr.caf38.cdap.intake.request.TimelineEntry;
 import fr.caf38.cdap.messaging.codec.EventCodec;
 import fr.caf38.cdap.testinfra.TestInfrastructure;
 import fr.caf38.cdap.testinfra.TopicProbe;
@@ -22,10 +26,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +67,10 @@ class StatusTrackingIntegrationTest {
     EventCodec codec;
     @Autowired
     StatusUpdater updater;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    AccessRequests requests;
 
     @BeforeAll
     static void producer() {
@@ -253,6 +266,50 @@ class StatusTrackingIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> timeline(request).size() == 3);
         assertThat(view(request).get("status")).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void decisionsAndEmailsAreStoredInTheFormTheEntityMappingGivesThem() throws Exception {
+        Submitted direct = submitted();
+        Submitted mapped = submitted();
+        Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        EligibilityDecided decided = decision(direct, DecisionStatus.UNDER_REVIEW, 2, at, "motif");
+        PartnerNotified sent = email(direct, NotificationKind.UNDER_REVIEW, at.plusSeconds(1));
+
+        updater.applyDecisions(List.of(decided, decision(direct, DecisionStatus.APPROVED, 3, at, null)));
+        updater.applyNotifications(List.of(sent, email(direct, NotificationKind.ACKNOWLEDGEMENT, at)));
+        // The same two steps through Spring Data's mapping of the entity, as they were written before.
+        RequestDecision decision = new RequestDecision(decided.status(), decided.decidedBy(), decided.occurredAt(),
+                decided.findings(), decided.motive(), decided.decisionNumber(), decided.revision());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(mapped.requestId().toString())),
+                requests.step(new TimelineEntry(at, "DECIDED_UNDER_REVIEW", decided.eventId().toString()))
+                        .set(AccessRequests.DECISIONS + ".2", requests.mongoValue(decision, RequestDecision.class))
+                        .max(AccessRequests.LATEST_DECISION, 2), AccessRequest.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(mapped.requestId().toString())),
+                requests.step(new TimelineEntry(sent.sentAt(), "EMAIL_SENT_UNDER_REVIEW", sent.eventId().toString())),
+                AccessRequest.class);
+
+        Document byDriver = stored(direct);
+        Document byMapping = stored(mapped);
+        assertThat(byDriver.get("decisions", Document.class).get("2"))
+                .isEqualTo(byMapping.get("decisions", Document.class).get("2"));
+        assertThat(timelineEntry(byDriver, "DECIDED_UNDER_REVIEW")).isEqualTo(timelineEntry(byMapping, "DECIDED_UNDER_REVIEW"));
+        assertThat(timelineEntry(byDriver, "EMAIL_SENT_UNDER_REVIEW"))
+                .isEqualTo(timelineEntry(byMapping, "EMAIL_SENT_UNDER_REVIEW"));
+        assertThat(byDriver.get(AccessRequests.LATEST_DECISION)).isEqualTo(3);
+        assertThat(byMapping.get(AccessRequests.LATEST_DECISION)).isEqualTo(2);
+        assertThat(byDriver.get("updatedAt")).isInstanceOf(Date.class).isEqualTo(Date.from(at.plusSeconds(1)));
+        assertThat(view(direct).get("status")).isEqualTo("APPROVED");
+    }
+
+    private Document stored(Submitted request) {
+        return mongo.getCollection(AccessRequest.COLLECTION).find(new Document("_id", request.requestId().toString()))
+                .first();
+    }
+
+    private static Document timelineEntry(Document request, String event) {
+        return request.getList("timeline", Document.class).stream().filter(entry -> event.equals(entry.get("event")))
+                .findFirst().orElseThrow();
     }
 
     @Test
