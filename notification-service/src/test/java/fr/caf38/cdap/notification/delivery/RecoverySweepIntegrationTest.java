@@ -81,9 +81,7 @@ class RecoverySweepIntegrationTest {
         NotificationSender busy = instanceAt(time);
         String email = TestEvents.uniqueEmail();
         Holder hold = busy.holder();
-        List<Notification> held = store.insertAndHold(planner.plan(TestEvents.submitted(email)), hold);
-        busy.submit(held, hold);
-        String id = held.get(0).id();
+        String id = heldInMemory(busy, hold, email).id();
 
         // Half a lease later the email still waits its turn (a backlog); what runs before each batch:
         time.advance(lease.dividedBy(2));
@@ -106,9 +104,7 @@ class RecoverySweepIntegrationTest {
         MutableClock time = new MutableClock(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         NotificationSender stalled = instanceAt(time);
         String email = TestEvents.uniqueEmail();
-        Holder hold = stalled.holder();
-        List<Notification> held = store.insertAndHold(planner.plan(TestEvents.submitted(email)), hold);
-        stalled.submit(held, hold);
+        Notification held = heldInMemory(stalled, stalled.holder(), email);
 
         time.advance(properties.sender().lease().plusSeconds(1));
         instanceAt(time).drain();
@@ -118,7 +114,7 @@ class RecoverySweepIntegrationTest {
         assertThat(stalled.pendingCount()).isZero();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> Mailbox.to(infra.mail(), email).size() == 1);
-        assertThat(store.find(held.get(0).id()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(store.find(held.id()).orElseThrow().attempts()).isEqualTo(1);
     }
 
     @Test
@@ -135,6 +131,13 @@ class RecoverySweepIntegrationTest {
         assertThat(pendingEntry(legacy.id())).isNull();
         otherInstance().drain();
         assertThat(Mailbox.to(infra.mail(), email)).hasSize(1);
+    }
+
+    /** An acknowledgement stored and held by {@code sender}, waiting in its memory (its worker is not started). */
+    private Notification heldInMemory(NotificationSender sender, Holder hold, String email) {
+        List<Notification> held = store.insertAndHold(planner.plan(TestEvents.submitted(email)), hold);
+        sender.submit(held, hold);
+        return held.get(0);
     }
 
     private Document pendingEntry(String id) {
