@@ -87,9 +87,10 @@ public record NotificationProperties(
      *                      ordering rule waits before it is looked at again
      * @param batchSize     notifications sent over one SMTP connection per run
      * @param lease         how long an instance's hold on a notification (its pending entry) lasts
-     *                      without renewal; a sender that died loses it after that, and another
-     *                      instance's recovery sweep sends the email. Must exceed the time to send a
-     *                      batch (batch size × SMTP timeouts)
+     *                      without renewal; a live sender renews it while the email waits, a sender
+     *                      that died loses it after that, and another instance's recovery sweep sends
+     *                      the email. A batch is taken with at least half a lease left, so half a lease
+     *                      must exceed the time to send one (batch size × SMTP timeouts)
      * @param orderMaxWait  how long a partner email waits for an earlier one that was never stored
      *                      (e.g. its event went to the dead-letter topic) before it goes anyway
      * @param sweepInterval how often the recovery sweep looks for emails whose hold lapsed (at most

@@ -105,7 +105,11 @@ public class NotificationSender implements SmartLifecycle {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
-        this.worker = new WakeableWorker("notification-sender", properties.sender().pollInterval(), this::drain);
+        // Runs at least every quarter of a lease, so that keepLeases moves each lease before it lapses
+        // even when nothing is due (with the defaults, 5 s against 10 min: the poll interval decides).
+        Duration quarterLease = properties.sender().lease().dividedBy(4);
+        this.worker = new WakeableWorker("notification-sender", properties.sender().pollInterval()
+                .compareTo(quarterLease) < 0 ? properties.sender().pollInterval() : quarterLease, this::drain);
         this.connection = new SmtpConnection(mailSender, properties.sender().connectionIdle());
         metrics.trackPending(this);
     }
